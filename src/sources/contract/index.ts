@@ -1,0 +1,3 @@
+export * from './enums.ts';
+export * from './kinds.ts';
+export * from './types.ts';
