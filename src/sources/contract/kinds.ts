@@ -56,7 +56,7 @@ const GRADE_ALIASES = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, 一: 1, 二:
 const fireResistanceGrade = num('耐火等级', 'fire-resistance grade', { integer: true, min: 1, max: 4, aliases: GRADE_ALIASES });
 const fireHazardClass = en_('fire_hazard_class', '火灾危险性', 'fire hazard class', { note: 'For factories and warehouses (GB 50016 §3.1).' });
 
-export const ENFORCEMENT_ITEM: ItemDef = {
+export const ENFORCEMENT_ITEM = {
   zh: '执法措施', en: 'enforcement action',
   fields: {
     type: en_('enforcement_action', '措施类型', 'action', { required: true }),
@@ -66,9 +66,9 @@ export const ENFORCEMENT_ITEM: ItemDef = {
     case_ref: str('案号', 'case reference'),
     note: str('备注', 'note'),
   },
-};
+} as const satisfies ItemDef;
 
-export const HAZARD_ITEM: ItemDef = {
+export const HAZARD_ITEM = {
   zh: '隐患', en: 'hazard',
   fields: {
     id: str('隐患编号', 'hazard id', { required: true }),
@@ -81,9 +81,9 @@ export const HAZARD_ITEM: ItemDef = {
     description: str('隐患描述', 'description'),
     enforcement: { type: 'object[]', item: ENFORCEMENT_ITEM, zh: '执法措施', en: 'enforcement actions' },
   },
-};
+} as const satisfies ItemDef;
 
-export const OBSTACLE_ITEM: ItemDef = {
+export const OBSTACLE_ITEM = {
   zh: '障碍物', en: 'obstacle',
   fields: {
     type: en_('obstacle_type', '障碍物类型', 'type', { required: true }),
@@ -94,7 +94,7 @@ export const OBSTACLE_ITEM: ItemDef = {
     lat: num('纬度', 'latitude', { unit: '°', min: -90, max: 90 }),
     note: str('备注', 'note'),
   },
-};
+} as const satisfies ItemDef;
 
 export const KINDS = {
   premises: {
