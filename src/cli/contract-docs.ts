@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENUMS, type EnumName, type EnumValue } from '../sources/contract/enums.ts';
 import { KINDS, KIND_NAMES, type FieldDef, type ItemDef } from '../sources/contract/kinds.ts';
+import { REPORT_CODES } from '../sources/codes.ts';
 
 const INTRO_PATH = new URL('../../docs/data-contract.intro.md', import.meta.url);
 export const CONTRACT_DOC_PATH = new URL('../../docs/data-contract.md', import.meta.url);
@@ -76,6 +77,11 @@ export function renderContractDoc(intro: string): string {
       lines.push(`| \`${value.value}\` | ${value.zh} | ${value.en} | ${(value.aliases ?? []).join(', ')} |`);
     }
     lines.push('');
+  }
+  lines.push('## Report codes', '', 'What `check-data --json` and the viewer report. Codes are stable; the UI translates by code and params.', '');
+  lines.push('| code | severity | params | meaning |', '|---|---|---|---|');
+  for (const [code, def] of Object.entries(REPORT_CODES)) {
+    lines.push(`| \`${code}\` | ${def.severity.replace('|', ' or ')} | ${def.params.join(', ')} | ${def.summary} |`);
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
