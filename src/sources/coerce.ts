@@ -52,7 +52,10 @@ export function readNumber(raw: unknown, aliases?: Readonly<Record<string, numbe
   const match = NUMBER_AT_START.exec(text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1'));
   if (!match || NOT_A_UNIT_START.test(match[2] ?? '')) return fail('not a number');
   const value = Number(match[1]);
-  return Number.isFinite(value) ? ok(value, true) : fail('not a finite number');
+  // Plain digits in a string are how spreadsheets export numbers: no warning. Units, full-width
+  // digits and thousands separators are read too, but said, since they hint at a wrong column.
+  const plain = raw.trim() === match[1];
+  return Number.isFinite(value) ? ok(value, !plain) : fail('not a finite number');
 }
 
 const TRUE_WORDS = new Set(['true', '1', '是', 'y', 'yes', 't', '√', '✓']);

@@ -22,9 +22,12 @@ interface Parts {
 const DATE_PART = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 const TIME_PART = /^(?:T|\s)*(\d{1,2})\s*[:时点]\s*(\d{1,2})\s*(?:(?::|分\s*)(\d{1,2})(?:\.(\d{1,9}))?\s*秒?|分)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2})(\d{2})(\d{2})?)?$/;
-/** Already canonical: no "coerced" warning for these. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Dates written out in words or with separators (2024-03-05, 2024/3/5 14:30, 2024年3月5日) are how
+ * Chinese exports write them: read without a warning, or every row of a real export would warn.
+ * Compact digits and epoch numbers are ambiguous enough to deserve one.
+ */
+const isPlainWrittenDate = (raw: unknown): boolean => typeof raw === 'string' && DATE_PART.test(normalizeText(raw));
 
 function offsetMinutes(zone: string): number {
   if (zone.toUpperCase() === 'Z') return 0;
@@ -103,27 +106,27 @@ function readParts(raw: unknown): Read<Parts> {
 
 /**
  * A calendar date as `YYYY-MM-DD` (the Beijing date when the input is an instant).
- * @example readDate('2024年3月5日') // { ok: true, value: '2024-03-05', coerced: true }
+ * @example readDate('2024年3月5日') // { ok: true, value: '2024-03-05', coerced: false }
  */
 export function readDate(raw: unknown): Read<string> {
   const parts = readParts(raw);
   if (!parts.ok) return parts;
   const { y, mo, d } = parts.value;
   const value = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
-  return { ok: true, value, coerced: !(typeof raw === 'string' && ISO_DATE.test(raw.trim())) };
+  return { ok: true, value, coerced: !isPlainWrittenDate(raw) };
 }
 
 /**
  * An instant as ISO 8601 in Beijing time, e.g. `2024-03-05T14:30:00+08:00`. Inputs with another zone
  * are converted (same instant); a date alone means midnight Beijing time.
- * @example readDateTime('2024/3/5 14:30') // { ok: true, value: '2024-03-05T14:30:00+08:00', coerced: true }
+ * @example readDateTime('2024/3/5 14:30') // { ok: true, value: '2024-03-05T14:30:00+08:00', coerced: false }
  */
 export function readDateTime(raw: unknown): Read<string> {
   const parts = readParts(raw);
   if (!parts.ok) return parts;
   const { y, mo, d, time = { h: 0, mi: 0, s: 0, ms: 0 } } = parts.value;
   const value = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(time.h)}:${pad(time.mi)}:${pad(time.s)}+08:00`;
-  return { ok: true, value, coerced: !(typeof raw === 'string' && ISO_DATETIME.test(raw.trim())) };
+  return { ok: true, value, coerced: !isPlainWrittenDate(raw) };
 }
 
 /** Today's date in Beijing, `YYYY-MM-DD`. */

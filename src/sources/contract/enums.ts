@@ -20,7 +20,8 @@ export interface EnumDef {
   readonly fallback?: string;
 }
 
-const v = (value: string, zh: string, en: string, ...aliases: string[]): EnumValue => ({ value, zh, en, aliases });
+// Generic so that each value keeps its literal type: EnumOf<'severity'> is 'general' | 'larger' | 'major', not string.
+const v = <V extends string>(value: V, zh: string, en: string, ...aliases: string[]): EnumValue & { readonly value: V } => ({ value, zh, en, aliases });
 
 export const ENUMS = {
   premise_category: {
