@@ -29,6 +29,13 @@ export function missingData(dir: string): string | null {
 }
 
 function main(): void {
+  const external = process.env['FIRE_ONE_MAP_DATA'];
+  if (external) {
+    // A deployment's own folder: never write a demo into it; say what is missing and let the viewer report it.
+    const why = missingData(external);
+    console.log(why ? `ensure-demo: FIRE_ONE_MAP_DATA=${external}: ${why}; the viewer will report it.` : `ensure-demo: serving ${resolve(external)} (FIRE_ONE_MAP_DATA).`);
+    return;
+  }
   const dir = process.argv[2] ?? 'data';
   const why = missingData(dir);
   if (!why) {

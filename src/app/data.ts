@@ -1,0 +1,117 @@
+/**
+ * Query factories: how the app asks for the manifest and each source. TanStack Query owns the data
+ * (caching, polling, de-duplication); the worker does the fetching and parsing. Components call
+ * `useQuery(manifestQuery(...))` and never build keys by hand.
+ */
+import { queryOptions, type QueryClient } from '@tanstack/preact-query';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { CollectionOf, Kind } from '../sources/contract/index.ts';
+import type { LoadResult } from '../sources/load.ts';
+import type { SourceSpec } from '../sources/manifest-types.ts';
+import type { SourceWorkerClient } from '../worker/client.ts';
+
+/** Where the manifest is, relative to the page: `data/manifest.json` beside index.html. */
+export const DEFAULT_MANIFEST_PATH = 'data/manifest.json';
+
+/** The manifest URL for a page at `baseUri`. */
+export function manifestUrlFor(baseUri: string, path = DEFAULT_MANIFEST_PATH): string {
+  return new URL(path, baseUri).href;
+}
+
+/** A source's URL: its path resolved against the manifest's URL, as the manifest format says. */
+export function sourceUrl(manifestUrl: string, spec: Pick<SourceSpec, 'path'>): string {
+  return new URL(spec.path, manifestUrl).href;
+}
+
+/** Milliseconds between polls of a source, or false for a source read once. */
+export function refetchIntervalOf(spec: Pick<SourceSpec, 'refresh_s'>): number | false {
+  const s = spec.refresh_s;
+  return typeof s === 'number' && s > 0 ? Math.max(1, s) * 1000 : false;
+}
+
+export interface SourceQueryOptions {
+  /** Keep polling while the tab is hidden: the wall display is never "focused". Default false. */
+  pollInBackground?: boolean;
+}
+
+/** The manifest query. Read once per visit: a changed manifest means a reload. */
+export function manifestQuery(client: SourceWorkerClient, url: string) {
+  return queryOptions({
+    queryKey: ['manifest', url] as const,
+    queryFn: ({ signal }) => client.request('manifest', { url }, { signal }),
+    staleTime: Infinity,
+    retry: 1,
+  });
+}
+
+/**
+ * One source's query: fetched and parsed in the worker; polled every `refresh_s` seconds when set.
+ * The key holds the whole spec, so a manifest that changes the mapping or CRS loads afresh.
+ */
+export function sourceQuery(client: SourceWorkerClient, manifestUrl: string, spec: SourceSpec, options: SourceQueryOptions = {}) {
+  const interval = refetchIntervalOf(spec);
+  return queryOptions({
+    queryKey: ['source', manifestUrl, spec] as const,
+    queryFn: ({ signal }): Promise<LoadResult> => client.request('source', { url: sourceUrl(manifestUrl, spec), spec }, { signal }),
+    refetchInterval: interval,
+    refetchIntervalInBackground: options.pollInBackground ?? false,
+    // A source without refresh_s is a file that does not change during a visit.
+    staleTime: interval === false ? Infinity : interval,
+    retry: 1,
+  });
+}
+
+/** Collections per kind, sources of one kind concatenated (in manifest order). */
+export type CollectionsByKind = { readonly [K in Kind]?: CollectionOf<K> };
+
+/**
+ * Groups load results by kind. A kind with one source keeps that source's collection object, so
+ * deck layers see the same `data` until that source really changes.
+ */
+export function collectionsByKind(results: readonly (LoadResult | undefined)[]): CollectionsByKind {
+  const groups = new Map<Kind, LoadResult[]>();
+  for (const r of results) {
+    if (!r) continue;
+    const list = groups.get(r.kind) ?? [];
+    list.push(r);
+    groups.set(r.kind, list);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [kind, list] of groups) {
+    out[kind] = list.length === 1
+      ? list[0]?.collection
+      : { type: 'FeatureCollection', features: list.flatMap((r) => r.collection.features) };
+  }
+  return out as CollectionsByKind;
+}
+
+/**
+ * Starts loading the manifest and then every source, without waiting for any component: called at
+ * boot, so the worker reads the exports while the map chunks download. The mode's queries pick up
+ * the same requests from the cache (same keys).
+ * @param options.first kinds to request before the others, in this order.
+ */
+export async function prefetchDistrict(
+  queryClient: QueryClient,
+  client: SourceWorkerClient,
+  manifestUrl: string,
+  options: { first?: readonly Kind[] } = {},
+): Promise<void> {
+  const { manifest } = await queryClient.fetchQuery(manifestQuery(client, manifestUrl));
+  // The worker parses one file at a time: asking for what the first view draws first gets the map
+  // drawn before, say, 10,000 alarms are parsed.
+  const first = options.first ?? [];
+  const rank = (kind: Kind) => (first.includes(kind) ? first.indexOf(kind) : first.length);
+  const specs = [...(manifest?.sources ?? [])].sort((a, b) => rank(a.kind) - rank(b.kind));
+  await Promise.all(specs.map((spec) => queryClient.prefetchQuery(sourceQuery(client, manifestUrl, spec))));
+}
+
+export const SourcesClientContext = createContext<SourceWorkerClient | null>(null);
+
+/** The sources worker client of the surrounding provider. */
+export function useSourcesClient(): SourceWorkerClient {
+  const client = useContext(SourcesClientContext);
+  if (!client) throw new Error('useSourcesClient outside <SourcesClientContext.Provider>');
+  return client;
+}

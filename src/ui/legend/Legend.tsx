@@ -1,0 +1,61 @@
+/**
+ * The legend: one block per thematic layer, from the layers' own legend descriptors, with a toggle
+ * that hides or shows the layer. Labels are resolved here, in the current language.
+ */
+import { enumText, hasMessage, t } from '../../i18n/index.ts';
+import type { LabelRef, LegendEntry, LegendItem } from '../../layers/legend-types.ts';
+import { cssColor } from '../../layers/palette.ts';
+
+/** Text of a label reference in the current language (the key itself if it is not a message). */
+export function labelText(label: LabelRef): string {
+  if ('enum' in label) return enumText(label.enum, label.value);
+  return hasMessage(label.key) ? t(label.key) : label.key;
+}
+
+function Swatch({ item }: { item: LegendItem }) {
+  const style = {
+    backgroundColor: cssColor(item.fill),
+    borderColor: item.stroke ? cssColor(item.stroke) : 'transparent',
+  };
+  return <span class={`legend-swatch legend-swatch--${item.shape}`} style={style} aria-hidden="true" />;
+}
+
+export interface LegendProps {
+  entries: readonly LegendEntry[];
+  isVisible: (layerId: string) => boolean;
+  onToggle: (layerId: string) => void;
+}
+
+/** The legend panel. */
+export function Legend({ entries, isVisible, onToggle }: LegendProps) {
+  return (
+    <section class="legend" data-testid="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title" class="panel-title">{t('legend.title')}</h2>
+      {entries.map((entry) => {
+        const title = labelText(entry.title);
+        const visible = isVisible(entry.layerId);
+        return (
+          <div class={`legend-entry${visible ? '' : ' legend-entry--hidden'}`} key={entry.layerId} data-layer={entry.layerId}>
+            <label class="legend-entry-title">
+              <input
+                type="checkbox"
+                checked={visible}
+                onChange={() => onToggle(entry.layerId)}
+                aria-label={t(visible ? 'legend.hide' : 'legend.show', { layer: title })}
+              />
+              <span>{title}</span>
+            </label>
+            <ul class="legend-items">
+              {entry.items.map((item) => (
+                <li key={item.id} data-item={item.id}>
+                  <Swatch item={item} />
+                  <span>{labelText(item.label)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

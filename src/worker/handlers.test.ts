@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from '../sources/load.ts';
+import type { SourceSpec } from '../sources/manifest-types.ts';
+import { loadManifest, loadSource } from './handlers.ts';
+
+const spec: SourceSpec = { id: 'hydrants', kind: 'hydrants', path: 'hydrants.geojson', crs: 'WGS84' };
+const hydrants = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { id: 'H1', status: '正常' }, geometry: { type: 'Point', coordinates: [120.1, 30.2] } },
+    { type: 'Feature', properties: { id: 'H2' }, geometry: { type: 'Point', coordinates: [120.2, 30.3] } },
+  ],
+};
+
+/** fetch answering from a table of URL → Response factories. */
+function fakeFetch(routes: Record<string, () => Response>) {
+  const seen: { url: string; init?: RequestInit }[] = [];
+  const fn = (url: string, init?: RequestInit) => {
+    seen.push({ url, ...(init ? { init } : {}) });
+    const route = routes[url];
+    return route ? Promise.resolve(route()) : Promise.resolve(new Response('nope', { status: 404 }));
+  };
+  return { fn, seen };
+}
+
+describe('loadSource', () => {
+  it('fetches, parses and reports, revalidating the cache', async () => {
+    const { fn, seen } = fakeFetch({ 'http://x/data/hydrants.geojson': () => new Response(JSON.stringify(hydrants)) });
+    const r = (await loadSource(fn, { url: 'http://x/data/hydrants.geojson', spec })) as LoadResult<'hydrants'>;
+    expect(seen[0]?.init?.cache).toBe('no-cache');
+    expect(r.collection.features.map((f) => f.properties.id)).toEqual(['H1']);
+    expect(r.collection.features[0]?.properties.status).toBe('in_service');
+    expect(r.stats).toMatchObject({ read: 2, kept: 1, dropped: 1 });
+    expect(r.report.some((e) => e.code === 'field.required' && e.featureId === 'H2')).toBe(true);
+  });
+
+  it('reports a missing file as file.missing with an empty collection', async () => {
+    const { fn } = fakeFetch({});
+    const r = await loadSource(fn, { url: 'http://x/data/hydrants.geojson', spec });
+    expect(r.collection.features).toEqual([]);
+    expect(r.report).toMatchObject([{ severity: 'error', code: 'file.missing', params: { path: 'hydrants.geojson' } }]);
+    expect(r.stats.errors).toBe(1);
+  });
+
+  it('reports other HTTP failures and network errors as file.unreadable', async () => {
+    const http = await loadSource(fakeFetch({ 'http://x/h': () => new Response('', { status: 500 }) }).fn, { url: 'http://x/h', spec });
+    expect(http.report[0]).toMatchObject({ code: 'file.unreadable', params: { detail: 'HTTP 500' } });
+    const net = await loadSource(() => Promise.reject(new TypeError('Failed to fetch')), { url: 'http://x/h', spec });
+    expect(net.report[0]).toMatchObject({ code: 'file.unreadable', params: { detail: 'Failed to fetch' } });
+  });
+
+  it('refuses a file over max_mb without parsing it', async () => {
+    const big = JSON.stringify(hydrants).padEnd(2 * 1024 * 1024, ' ');
+    const r = await loadSource(fakeFetch({ 'http://x/h': () => new Response(big) }).fn, { url: 'http://x/h', spec: { ...spec, max_mb: 1 } });
+    expect(r.report[0]?.code).toBe('file.too_large');
+    expect(r.collection.features).toEqual([]);
+  });
+
+  it('reads GB18030 exports with a warning, counted in the stats', async () => {
+    const gbk = new Uint8Array([...new TextEncoder().encode(JSON.stringify(hydrants).replace('正常', '@@'))]);
+    // "正常" in GB18030 is D5 FD B3 A3; splice it in where the placeholder was.
+    const text = new TextDecoder().decode(gbk);
+    const at = text.indexOf('@@');
+    const bytes = new Uint8Array([...gbk.slice(0, at), 0xd5, 0xfd, 0xb3, 0xa3, ...gbk.slice(at + 2)]);
+    const r = (await loadSource(fakeFetch({ 'http://x/h': () => new Response(bytes) }).fn, { url: 'http://x/h', spec })) as LoadResult<'hydrants'>;
+    expect(r.report[0]).toMatchObject({ code: 'file.encoding', severity: 'warning' });
+    expect(r.collection.features[0]?.properties.status).toBe('in_service');
+    expect(r.stats.warnings).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses another origin when told its own', async () => {
+    const { fn, seen } = fakeFetch({});
+    const r = await loadSource(fn, { url: 'https://elsewhere.example/h.geojson', spec }, undefined, 'http://127.0.0.1:4173');
+    expect(seen).toEqual([]);
+    expect(r.report[0]?.code).toBe('file.unreadable');
+  });
+
+  it('rejects when aborted', async () => {
+    const aborting = () => Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    await expect(loadSource(aborting, { url: 'http://x/h', spec })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('loadManifest', () => {
+  it('parses a manifest', async () => {
+    const body = JSON.stringify({ version: 1, bbox: [120, 30, 121, 31], sources: [spec] });
+    const r = await loadManifest(fakeFetch({ 'http://x/data/manifest.json': () => new Response(body) }).fn, { url: 'http://x/data/manifest.json' });
+    expect(r.manifest?.sources.map((s) => s.id)).toEqual(['hydrants']);
+    expect(r.manifest?.bbox).toEqual([120, 30, 121, 31]);
+    expect(r.url).toBe('http://x/data/manifest.json');
+  });
+
+  it('answers null and a report entry when the manifest is missing', async () => {
+    const r = await loadManifest(fakeFetch({}).fn, { url: 'http://x/data/manifest.json' });
+    expect(r.manifest).toBeNull();
+    expect(r.report[0]).toMatchObject({ code: 'file.missing', file: 'manifest.json' });
+  });
+});
