@@ -111,12 +111,24 @@ export function createMapShell(options: MapShellOptions): MapShell {
     else console.error(error);
   });
 
+  const latestGeoJSON = new Map<string, GeoJSON.GeoJSON>();
+  const applyGeoJSON = (sourceId: string): void => {
+    const source = map.getSource(sourceId);
+    const data = latestGeoJSON.get(sourceId);
+    if (data && source instanceof maplibregl.GeoJSONSource) source.setData(data as never);
+  };
+  map.on('load', () => {
+    for (const sourceId of latestGeoJSON.keys()) applyGeoJSON(sourceId);
+  });
+
   let destroyed = false;
   return {
     map,
     setGeoJSON(sourceId, data) {
-      const source = map.getSource(sourceId);
-      if (source instanceof maplibregl.GeoJSONSource) source.setData(data as never);
+      // Data may arrive before the style has loaded, when getSource still answers undefined: keep
+      // the latest per source and apply it on load, or a fast source would never be drawn.
+      latestGeoJSON.set(sourceId, data);
+      applyGeoJSON(sourceId);
     },
     fitBounds(b) {
       map.fitBounds([...b] as [number, number, number, number], { padding: FIT_PADDING, animate: false });
