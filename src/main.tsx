@@ -5,10 +5,12 @@
 import { QueryClient } from '@tanstack/preact-query';
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import { manifestUrlFor, prefetchDistrict } from './app/data.ts';
+import { basemapQuery, manifestUrlFor, prefetchDistrict } from './app/data.ts';
 import { createAppState } from './app/state.ts';
+import { detectTheme } from './app/theme-choice.ts';
 import './app/app.css';
 import { initLang } from './i18n/index.ts';
+import { chooseBasemap } from './map/basemap.ts';
 import { createSourceWorkerClient } from './worker/client.ts';
 
 initLang();
@@ -22,11 +24,16 @@ const queryClient = new QueryClient({
 
 const sources = createSourceWorkerClient();
 // Errors are in the queries' state, where the status line shows them; nothing to handle here.
-// The basemap and the layers of the first view go first (see ExploreMode's DRAWN_KINDS).
+// The layers of the first view go first (see ExploreMode's DRAWN_KINDS); the basemap comes from
+// tiles, so the roads and buildings exports are only parsed for the data status, later.
 void prefetchDistrict(queryClient, sources, manifestUrlFor(document.baseURI), {
-  first: ['roads', 'buildings', 'premises', 'hydrants'],
+  first: ['premises', 'hydrants'],
 }).catch(() => undefined);
+
+// The basemap archive's header too (one range request): the camera and the basemap source wait for it.
+void queryClient.prefetchQuery(basemapQuery(chooseBasemap(location.search, document.baseURI).url));
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-render(<App queryClient={queryClient} state={createAppState()} sources={sources} />, root);
+const state = createAppState({ theme: detectTheme(globalThis.location, globalThis.localStorage) });
+render(<App queryClient={queryClient} state={state} sources={sources} />, root);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, isHighRise, listRules, mergeRules, requiredSeparation, type SeparationSubject } from './rules.ts';
+import { DEFAULT_RULES, isHighRise, listRules, mergeRules, requiredSeparation, separationKey, type SeparationSubject } from './rules.ts';
 
 const house = (grade: number, height_m = 12): SeparationSubject => ({ use: 'selfbuilt_house', height_m, fire_resistance_grade: grade });
 const flat = (height_m: number, grade = 2): SeparationSubject => ({ use: 'residential', height_m, fire_resistance_grade: grade });
@@ -104,5 +104,30 @@ describe('mergeRules', () => {
       expect(rule.zh, path).not.toBe('');
       expect(rule.en, path).not.toBe('');
     }
+  });
+});
+
+describe('separationKey', () => {
+  const subjects: SeparationSubject[] = [
+    house(3), house(4), house(2, 30), flat(18), flat(40), flat(60), flat(28, 3), factory('A', 2), factory('B', 3), factory('C', 2),
+    factory('C', 3), factory('C', 4), factory('D', 2), factory('E', 4), factory('C', 2, 30), { use: 'hospital', height_m: 30 },
+    { use: 'warehouse' }, { use: 'commercial' }, { use: 'office', height_m: 55, fire_resistance_grade: 1 },
+  ];
+  it('equal keys always give equal requirements, with any partner', () => {
+    for (const a of subjects) for (const a2 of subjects) {
+      if (separationKey(a) !== separationKey(a2)) continue;
+      for (const b of subjects) expect(requiredSeparation(a2, b)).toEqual(requiredSeparation(a, b));
+    }
+    expect(new Set(subjects.map((s) => separationKey(s))).size).toBeGreaterThan(12);
+  });
+});
+
+describe('campaign and reduction rules', () => {
+  it('carries the IoT connection targets of 2024–2026 with their source', () => {
+    expect(DEFAULT_RULES.iot.key_unit_connection_targets.value.map((t) => t.rate)).toEqual([0.3, 0.5, 0.7]);
+    expect(DEFAULT_RULES.iot.key_unit_connection_targets.clause).toContain('task 17');
+    const later = mergeRules({ iot: { key_unit_connection_targets: { value: [{ year: 2027, rate: 0.8 }] } } });
+    expect(later.iot.key_unit_connection_targets.value).toEqual([{ year: 2027, rate: 0.8 }]);
+    expect(DEFAULT_RULES.separation.reduction_protected_openings.value).toBe(0.25);
   });
 });

@@ -41,6 +41,9 @@ export interface FactoryFactoryRule {
   readonly grade_add_m: Readonly<Record<GradeClass, number>>;
 }
 
+/** A campaign target for one year: at least `rate` (0–1) by the end of `year`. */
+export interface YearTarget { readonly year: number; readonly rate: number }
+
 /** The whole table, grouped by subject; every leaf is a Rule with value, unit, clause and labels. */
 export interface Rules {
   readonly hydrant: {
@@ -60,9 +63,10 @@ export interface Rules {
   };
   readonly separation: {
     readonly civil: Rule<CivilTable>; readonly factory_civil: Rule<FactoryCivilTable>; readonly factory_factory: Rule<FactoryFactoryRule>;
-    readonly staff_housing_m: Rule;
+    readonly staff_housing_m: Rule; readonly reduction_protected_openings: Rule; readonly reduction_max_height_m: Rule;
   };
   readonly major_hazard: { readonly separation_fraction: Rule; readonly hazmat_fraction: Rule };
+  readonly iot: { readonly key_unit_connection_targets: Rule<readonly YearTarget[]> };
   readonly three_in_one: {
     readonly forbidden_from_grade: Rule; readonly forbidden_mall_area_m2: Rule; readonly separate_living_height_m: Rule;
     readonly separate_living_area_m2: Rule; readonly separate_living_sleepers: Rule; readonly small_max_floors: Rule;
@@ -128,10 +132,16 @@ export const DEFAULT_RULES: Rules = {
     factory_factory: r<FactoryFactoryRule>({ base_m: 10, base_high_rise_m: 13, base_class_a_m: 12, grade_add_m: grades(0, 2, 4) },
       'm', `${GB50016} §3.4.1 (rule of thumb S = A + B + C)`, '厂房之间的防火间距', 'factory to factory'),
     staff_housing_m: r(6, 'm', `${GB50016} §3.4.1 note`, '为丙丁戊类厂房服务的单独职工宿舍与厂房', 'staff housing serving a class C/D/E factory'),
+    reduction_protected_openings: r(0.25, 'ratio', `${GB50016} §5.2.2 note`, '相邻外墙为不燃性墙体且无外露可燃性屋檐、门窗洞口面积≤5%且不正对时可减少', 'reduction when facing walls are non-combustible with ≤ 5 % unaligned openings'),
+    reduction_max_height_m: r(100, 'm', `${GB50016} §5.2.2 note`, '建筑高度大于此值的民用建筑不得减少防火间距', 'civil buildings above this height may not use the reductions'),
   },
   major_hazard: {
     separation_fraction: r(0.8, 'ratio', 'GB 35181-2017 §7.1.2', '防火间距不足规定值的80%（综合判定要素）', 'separation below this fraction of the required value: a major-hazard element'),
     hazmat_fraction: r(0.75, 'ratio', 'GB 35181-2017 §6.2', '易燃易爆场所与人员密集、居住场所间距不足75%（直接判定要素）', 'flammable/explosive premises closer than this fraction to crowded or residential premises'),
+  },
+  iot: {
+    key_unit_connection_targets: r<readonly YearTarget[]>([{ year: 2024, rate: 0.3 }, { year: 2025, rate: 0.5 }, { year: 2026, rate: 0.7 }],
+      'ratio', '001_c594579daea1436b.txt task 17 (K61)', '消防安全重点单位接入消防物联网监测系统比例（年底）', 'key fire-safety units connected to the IoT system, by the end of each year'),
   },
   three_in_one: {
     forbidden_from_grade: r(3, 'grade', 'XF 703-2007', '耐火等级为三级及以下的建筑不得设置', 'not allowed in buildings of this grade or worse'),
@@ -271,4 +281,15 @@ export function requiredSeparation(a: SeparationSubject, b: SeparationSubject, r
   }
   const civilClass = (x: SeparationSubject): CivilClass => (isHighRise(x, rules) ? 'high_rise' : gradeClass(gradeOf(x, rules)));
   return { required_m: sep.civil.value[civilClass(a)][civilClass(b)], clause: sep.civil.clause, basis: 'civil' };
+}
+
+/**
+ * A key that is equal for two buildings whenever requiredSeparation treats them alike: industrial or
+ * civil, resolved hazard class, grade class, high-rise, class I. Lets a caller fill a small table once
+ * per pair of keys instead of calling requiredSeparation once per pair of buildings (keep in step with it).
+ * @example separationKey({ use: 'selfbuilt_house', height_m: 12, fire_resistance_grade: 3 }) // 'c|C|grade_3|l|2'
+ */
+export function separationKey(b: SeparationSubject, rules: Rules = DEFAULT_RULES): string {
+  const cls = b.fire_hazard_class ?? rules.classification.assumed_hazard_class.value;
+  return `${isIndustrial(b) ? 'i' : 'c'}|${cls}|${gradeClass(gradeOf(b, rules))}|${isHighRise(b, rules) ? 'h' : 'l'}|${isClass1(b, rules) ? '1' : '2'}`;
 }

@@ -87,3 +87,16 @@ describe('routeBetween', () => {
     expect(snapToGraph(g, ll([2, 60]))?.distance_m).toBeCloseTo(2, 6);
   });
 });
+
+describe('excluded lines shorter than an edge', () => {
+  it('split the edge at their ends, so only the covered stretch is excluded', () => {
+    const road = [ll([0, 0]), ll([200, 0])];
+    const lane = [ll([40, 0.5]), ll([60, 0.5])];
+    const g = buildStreetGraph([road], { projection: proj, excluded: [lane] });
+    expect(g.edgeCount).toBe(3);
+    const flagged = [...g.edgeExcluded.keys()].filter((e) => g.edgeExcluded[e]);
+    expect(flagged.map((e) => g.edgeLength[e])).toEqual([expect.closeTo(20, 6)]);
+    expect(shortestPath(g, nodeAt(g, [0, 0]), nodeAt(g, [200, 0]))).toBeNull();
+    expect(shortestPath(g, nodeAt(g, [0, 0]), nodeAt(g, [200, 0]), { avoidExcluded: false })?.length_m).toBeCloseTo(200, 6);
+  });
+});

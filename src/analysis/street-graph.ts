@@ -76,7 +76,11 @@ export function buildStreetGraph(lines: readonly (readonly Position[])[], option
   const snap = options.snap_m ?? 0.5;
   const proj = options.projection ?? centredProjection(lines);
   let xyLines: XY[][] = lines.map((l) => l.map((p) => proj.toXY(p)));
-  if (options.splitAtEndpoints ?? true) xyLines = splitAtEndpoints(xyLines, snap);
+  // Excluded lines that end inside an edge split it there, so that only the covered stretch is flagged.
+  const cuts = (options.excluded ?? []).flatMap((l) => (l.length >= 2 ? [proj.toXY(l[0] as Position), proj.toXY(l[l.length - 1] as Position)] : []));
+  if ((options.splitAtEndpoints ?? true) || cuts.length) {
+    xyLines = splitAtEndpoints(xyLines, snap, (options.splitAtEndpoints ?? true), cuts, options.excludeTolerance_m ?? 1.5);
+  }
 
   const nodes: number[] = [];
   const cells = new Map<number, number[]>();
@@ -85,7 +89,7 @@ export function buildStreetGraph(lines: readonly (readonly Position[])[], option
     const cy = Math.floor(p[1] / snap);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const n of cells.get(cellKey(cx + dx, cy + dy)) ?? []) {
+        for (const n of cells.get(cellKey(cx + dx, cy + dy)) ?? NO_NODES) {
           if (Math.hypot((nodes[2 * n] as number) - p[0], (nodes[2 * n + 1] as number) - p[1]) <= snap) return n;
         }
       }
@@ -157,6 +161,8 @@ export function buildStreetGraph(lines: readonly (readonly Position[])[], option
   return graph;
 }
 
+const NO_NODES: readonly number[] = [];
+
 function cellKey(cx: number, cy: number): number {
   // Two 26-bit signed cell numbers packed in one safe integer (±33 554 km at 1 m cells).
   return (cx + 33554432) * 67108864 + (cy + 33554432);
@@ -174,8 +180,11 @@ function centredProjection(lines: readonly (readonly Position[])[]): LocalProjec
   return Number.isFinite(x0) ? localProjection((x0 + x1) / 2, (y0 + y1) / 2) : localProjection(0, 0);
 }
 
-/** Inserts a vertex wherever a line endpoint touches another line's interior. */
-function splitAtEndpoints(lines: XY[][], snap: number): XY[][] {
+/**
+ * Inserts a vertex wherever a line endpoint touches another line's interior (when `own`), and where
+ * one of the `cuts` points lies within cutTol of a line's interior (at its projection on the line).
+ */
+function splitAtEndpoints(lines: XY[][], snap: number, own: boolean, cuts: readonly XY[] = [], cutTol = snap): XY[][] {
   const segs: [number, number][] = [];
   lines.forEach((l, li) => { for (let i = 0; i + 1 < l.length; i++) segs.push([li, i]); });
   if (segs.length === 0) return lines;
@@ -187,23 +196,26 @@ function splitAtEndpoints(lines: XY[][], snap: number): XY[][] {
   index.finish();
   // Per segment: inserted points with their parameter along the segment.
   const inserts = new Map<number, { t: number; p: XY }[]>();
-  lines.forEach((l, li) => {
-    for (const p of [l[0], l[l.length - 1]]) {
-      if (!p || l.length < 2) continue;
-      for (const s of index.search(p[0] - snap, p[1] - snap, p[0] + snap, p[1] + snap)) {
-        const [sl, si] = segs[s] as [number, number];
-        if (sl === li && (si === 0 || si === l.length - 2)) continue;
-        const a = (lines[sl] as XY[])[si] as XY, b = (lines[sl] as XY[])[si + 1] as XY;
-        const { d, t } = pointSegment(p, a, b);
-        if (d > snap) continue;
-        const segLen = Math.hypot(b[0] - a[0], b[1] - a[1]);
-        if (t * segLen <= snap || (1 - t) * segLen <= snap) continue; // already at a vertex
-        const list = inserts.get(s) ?? [];
-        list.push({ t, p });
-        inserts.set(s, list);
-      }
+  const tryInsert = (p: XY, li: number, tol: number, onLine: boolean): void => {
+    for (const s of index.search(p[0] - tol, p[1] - tol, p[0] + tol, p[1] + tol)) {
+      const [sl, si] = segs[s] as [number, number];
+      if (sl === li && (si === 0 || si === (lines[li] as XY[]).length - 2)) continue;
+      const a = (lines[sl] as XY[])[si] as XY, b = (lines[sl] as XY[])[si + 1] as XY;
+      const { d, t } = pointSegment(p, a, b);
+      if (d > tol) continue;
+      const segLen = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      if (t * segLen <= snap || (1 - t) * segLen <= snap) continue; // already at a vertex
+      const list = inserts.get(s) ?? [];
+      list.push({ t, p: onLine ? [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])] : p });
+      inserts.set(s, list);
     }
-  });
+  };
+  if (own) {
+    lines.forEach((l, li) => {
+      for (const p of [l[0], l[l.length - 1]]) if (p && l.length >= 2) tryInsert(p, li, snap, false);
+    });
+  }
+  for (const p of cuts) tryInsert(p, -1, cutTol, true);
   if (inserts.size === 0) return lines;
   let s = 0;
   return lines.map((l) => {

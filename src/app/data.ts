@@ -6,6 +6,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/preact-query';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { openBasemap } from '../map/basemap.ts';
 import type { CollectionOf, Kind } from '../sources/contract/index.ts';
 import type { LoadResult } from '../sources/load.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
@@ -59,6 +60,20 @@ export function sourceQuery(client: SourceWorkerClient, manifestUrl: string, spe
     // A source without refresh_s is a file that does not change during a visit.
     staleTime: interval === false ? Infinity : interval,
     retry: 1,
+  });
+}
+
+/**
+ * The basemap archive's header (bounds, zoom range), read once per visit. An error is a
+ * `BasemapError` (`missing` or `unreadable`), shown as a banner; not retried, since a missing file
+ * stays missing until someone runs `npm run tiles`.
+ */
+export function basemapQuery(archiveUrl: string) {
+  return queryOptions({
+    queryKey: ['basemap', archiveUrl] as const,
+    queryFn: () => openBasemap(archiveUrl),
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -6,6 +6,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { ThemeName } from '../map/theme.ts';
 
 /** Where the map is: waiting for data or the first draw, drawn with every source settled, or failed. */
 export type MapStatus = 'loading' | 'ready' | 'error';
@@ -18,6 +19,8 @@ export interface AppState {
   readonly mapError: Signal<string | null>;
   /** Milliseconds from navigation start until the map first settled with all sources: a health figure. */
   readonly firstReadyMs: Signal<number | null>;
+  /** The map theme (basemap colours and sizes). */
+  readonly theme: Signal<ThemeName>;
   /** Ids of the hidden layers, sorted: for toggles' update triggers and for persistence later. */
   readonly hiddenLayers: ReadonlySignal<readonly string[]>;
   isLayerVisible(layerId: string): boolean;
@@ -29,8 +32,9 @@ export interface AppState {
 }
 
 /** Creates a fresh state; `initial` overrides defaults (tests, a saved view later). */
-export function createAppState(initial: { layerVisibility?: Record<string, boolean> } = {}): AppState {
+export function createAppState(initial: { layerVisibility?: Record<string, boolean>; theme?: ThemeName } = {}): AppState {
   const layerVisibility = signal<Readonly<Record<string, boolean>>>({ ...initial.layerVisibility });
+  const theme = signal<ThemeName>(initial.theme ?? 'light');
   const mapStatus = signal<MapStatus>('loading');
   const mapError = signal<string | null>(null);
   const firstReadyMs = signal<number | null>(null);
@@ -50,6 +54,7 @@ export function createAppState(initial: { layerVisibility?: Record<string, boole
     mapStatus,
     mapError,
     firstReadyMs,
+    theme,
     hiddenLayers,
     isLayerVisible,
     setLayerVisible,

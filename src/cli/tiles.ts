@@ -2,7 +2,8 @@
  * `npm run tiles -- <input.osm.pbf | demo> [--out tiles/basemap.pmtiles] [--minzoom 10] [--maxzoom 16]`
  *
  * Builds the offline basemap as one PMTiles archive, with no tool outside npm: an OpenStreetMap extract
- * (.osm.pbf) or the demo district's exports (`demo`: roads and buildings from the data folder) are cut
+ * (.osm.pbf) or the demo district's exports (`demo`: roads, buildings, grid cells and the base files of the
+ * data folder; see src/tiles/demo.ts and docs/basemap-schema.md) are cut
  * into vector tiles and written by the project's own PMTiles writer, then every tile is read back with
  * the `pmtiles` library the viewer uses (skip with --no-verify).
  *
@@ -10,7 +11,7 @@
  *   --out FILE            output archive (default tiles/basemap.pmtiles)
  *   --minzoom N           first zoom (default 10)
  *   --maxzoom N           last zoom (default 16)
- *   --data DIR            export folder for `demo` (default $FIRE_DATA_DIR or data/)
+ *   --data DIR            export folder for `demo` (default $FIRE_ONE_MAP_DATA, else $FIRE_DATA_DIR, else data/)
  *   --max-tile-bytes N    largest gzip'd tile allowed (default 500000)
  *   --oversize fail|drop  a tile above the limit fails the run (default) or is thinned (smallest features dropped)
  *   --no-verify           do not read the archive back
@@ -23,7 +24,7 @@ import { PMTiles } from 'pmtiles';
 import { buildBasemap } from '../tiles/basemap.ts';
 import { BufferSource, nodeGunzip } from '../tiles/buffer-source.ts';
 import { DEFAULT_MAX_TILE_BYTES, type CutProgress, type TileRef } from '../tiles/cut.ts';
-import { readDemoLayers } from '../tiles/demo.ts';
+import { demoInputsDigest, readDemoLayers } from '../tiles/demo.ts';
 import { readOsmPbf } from '../tiles/osm.ts';
 import { concatParts, writeArchive } from '../tiles/pmtiles-writer.ts';
 import { basemapCutLayers, type BasemapLayer } from '../tiles/schema.ts';
@@ -46,7 +47,7 @@ export interface TilesArgs {
 /** Parse the command line; throws a usage message on anything it does not understand. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): TilesArgs {
   const args: TilesArgs = {
-    input: '', out: 'tiles/basemap.pmtiles', minzoom: 10, maxzoom: 16, dataDir: env.FIRE_DATA_DIR || 'data',
+    input: '', out: 'tiles/basemap.pmtiles', minzoom: 10, maxzoom: 16, dataDir: env.FIRE_ONE_MAP_DATA || env.FIRE_DATA_DIR || 'data',
     maxTileBytes: DEFAULT_MAX_TILE_BYTES, oversize: 'fail', verify: true, quiet: false,
   };
   const int = (flag: string, v: string | undefined): number => {
@@ -115,8 +116,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     let bounds: [number, number, number, number] | undefined;
     let attribution = '';
     let name = 'basemap';
+    const extra: Record<string, unknown> = {};
     if (args.input === 'demo') {
       const demo = readDemoLayers(args.dataDir);
+      // What ensure-tiles compares to decide whether the archive still matches the data folder.
+      extra.fire_one_map_inputs = demoInputsDigest(args.dataDir);
       layers = demo.layers;
       bounds = demo.bounds ?? undefined;
       name = demo.name ?? 'demo district';
@@ -143,7 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       onProgress: progressPrinter(args.quiet), onTile: (t) => written.push(t), name, attribution,
       ...(bounds ? { bounds } : {}),
       description: 'Fire One-Map offline basemap',
-      extraMetadata: { generator: 'fire-one-map npm run tiles', source: basename(args.input) },
+      extraMetadata: { generator: 'fire-one-map npm run tiles', source: basename(args.input), ...extra },
     });
     const out = resolve(args.out);
     mkdirSync(dirname(out), { recursive: true });

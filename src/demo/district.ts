@@ -11,6 +11,7 @@ import * as fx from './features.ts';
 import { blockAtTemplate, buildGeography } from './geography.ts';
 import { blockLocator, buildGrids, ringLocator } from './grids.ts';
 import { buildAreas } from './areas.ts';
+import { buildBase, type BaseFile } from './base.ts';
 import { assignHazards } from './hazards.ts';
 import { buildHydrants, enforceGap } from './hydrants.ts';
 import { buildAlarms, buildSensors } from './iot.ts';
@@ -46,6 +47,8 @@ export interface TileResult {
   contract: Record<ContractFile, Feature[]>;
   sensors: fx.PlatformFeature[];
   alarms: fx.PlatformFeature[];
+  /** The base geography for the basemap (land use, water, places, admin areas), WGS-84. */
+  base: Record<BaseFile, Feature[]>;
   bbox: [number, number, number, number];
   streetOffice: string;
   communities: string[];
@@ -153,6 +156,7 @@ export function generateTile(spec: TileSpec): TileResult {
     },
     sensors: sensors.map((x) => fx.sensorFeature(x, sensorAt.get(x) as [number, number])),
     alarms: alarms.map((a) => fx.alarmFeature(a, sensorAt.get(a.sensor) as [number, number])),
+    base: buildBase(ctx, geo, c),
     bbox: [w, s, e, n],
     streetOffice: ctx.streetOffice,
     communities: ctx.communities.map((x) => x.name),

@@ -10,6 +10,7 @@ import { localProjection } from '../analysis/geo.ts';
 import type { Kind } from '../sources/contract/kinds.ts';
 import type { Manifest, SourceSpec } from '../sources/manifest-types.ts';
 import { isoDateTime } from './dates.ts';
+import { BASE_FILES } from './base.ts';
 import { CONTRACT_FILES, generateTile, type ContractFile } from './district.ts';
 import { TILE_HEIGHT, TILE_WIDTH } from './geography.ts';
 import { asOfMoment } from './iot.ts';
@@ -95,6 +96,11 @@ export function generateDemo(opts: DemoOptions, log: (line: string) => void = ()
     for (const f of tile.sensors) ws.add(rawFeatureLine(f));
     const wa = writer('iot/alarms.geojson');
     for (const f of tile.alarms) wa.add(rawFeatureLine(f));
+    // The basemap's base geography: not contract data, so not in the manifest (docs/demo-district.md).
+    for (const path of BASE_FILES) {
+      const wb = writer(path);
+      for (const f of tile.base[path]) wb.add(rawFeatureLine(f));
+    }
     bbox[0] = Math.min(bbox[0], tile.bbox[0]);
     bbox[1] = Math.min(bbox[1], tile.bbox[1]);
     bbox[2] = Math.max(bbox[2], tile.bbox[2]);

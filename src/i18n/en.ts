@@ -20,6 +20,16 @@ export const en: { readonly [K in MessageKey]: string } = {
   'map.zoom_in': 'Zoom in',
   'map.zoom_out': 'Zoom out',
   'map.reset_bearing': 'Reset north',
+  'map.attribution': 'Attribution',
+
+  'theme.label': 'Map style',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark (wall)',
+  'theme.field': 'Outdoor',
+
+  'basemap.missing': 'Basemap file missing: run npm run tiles -- demo (or give an OSM extract) to make {path}. The other layers are shown as usual.',
+  'basemap.unreadable': 'The basemap file cannot be read: {path} ({detail}). The other layers are shown as usual.',
+  'basemap.refused': 'Ignored ?basemap={given}: the basemap must be a file of this site (e.g. tiles/andorra.pmtiles); showing the default basemap.',
 
   'legend.title': 'Legend',
   'legend.show': 'Show {layer}',

@@ -20,6 +20,16 @@ export const zhCN = {
   'map.zoom_in': '放大',
   'map.zoom_out': '缩小',
   'map.reset_bearing': '恢复正北',
+  'map.attribution': '数据来源',
+
+  'theme.label': '地图样式',
+  'theme.light': '浅色',
+  'theme.dark': '深色大屏',
+  'theme.field': '户外',
+
+  'basemap.missing': '底图文件缺失：请运行 npm run tiles -- demo（或给出 OSM 提取文件）生成 {path}。其他图层照常显示。',
+  'basemap.unreadable': '底图文件无法读取：{path}（{detail}）。其他图层照常显示。',
+  'basemap.refused': '已忽略 ?basemap={given}：底图只能是本站的文件（如 tiles/andorra.pmtiles），现显示默认底图。',
 
   'legend.title': '图例',
   'legend.show': '显示{layer}',

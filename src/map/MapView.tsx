@@ -1,30 +1,36 @@
 /**
- * Preact wrapper of the map shell: creates the map once, then pushes basemap data, deck layers and
- * control texts into it as props change. Knows nothing of fire safety or of translation: the caller
- * passes texts and shows errors.
+ * Preact wrapper of the map shell: creates the map once, then pushes the style (theme + basemap),
+ * deck layers, camera and control texts into it as props change. Knows nothing of fire safety or of
+ * translation: the caller passes texts and shows errors.
  */
 import type { LayersList } from '@deck.gl/core';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { createMapShell, type Bounds, type MapShell, type MapUiStrings } from './map-shell.ts';
-import { BASEMAP_SOURCE_IDS, EMPTY_COLLECTION, buildStyle } from './style.ts';
+import { buildStyle, type BasemapStyleSource } from './style.ts';
 import type { Theme } from './theme.ts';
 
 export interface MapViewProps {
+  /** Colours and sizes of the basemap; a new theme re-styles the map in place (camera and overlay kept). */
   theme: Theme;
+  /**
+   * The basemap's vector source, or null for the plain background (archive missing or not known
+   * yet). Changing it re-styles the map in place, like the theme.
+   */
+  basemap: BasemapStyleSource | null;
   /**
    * First camera. The map may be created before the bounds are known (so its worker and shaders
    * warm up while data loads); the first bounds given then move the camera once, without animation.
    */
   bounds?: Bounds;
-  /** Basemap data; absent entries stay empty. */
-  basemap: { roads?: GeoJSON.GeoJSON; buildings?: GeoJSON.GeoJSON };
   /** Deck layers, drawn over the basemap. */
   layers: LayersList;
   uiStrings: MapUiStrings;
+  /** Put the map on `window.__fireOneMap` for browser tests. */
+  exposeForTests?: boolean;
   /**
-   * Called whenever the map has settled after a change of data or layers: idle, and deck has drawn.
-   * Changes are applied in a layout effect, so a caller comparing against what it rendered last is
-   * never told about an older state.
+   * Called whenever the map has settled after a change of style, layers or camera: idle, and deck
+   * has drawn. Changes are applied in a layout effect, so a caller comparing against what it
+   * rendered last is never told about an older state.
    */
   onSettled?: () => void;
   /** Map errors, and the failure to create the map at all (no WebGL). */
@@ -34,46 +40,15 @@ export interface MapViewProps {
 
 /** The map, filling its parent. */
 export function MapView(props: MapViewProps) {
-  const { theme, bounds, basemap, layers, uiStrings } = props;
+  const { theme, basemap, bounds, layers, uiStrings } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const shellRef = useRef<MapShell | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
   const [failed, setFailed] = useState(false);
   const cameraSet = useRef(false);
-
-  // Layout effects throughout: the map exists before the data effects below run in the same commit.
-  useLayoutEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    let shell: MapShell;
-    try {
-      shell = createMapShell({
-        container,
-        // The sources exist from the start, empty; the effects below fill them, in any order.
-        style: buildStyle(theme, {
-          roads: { type: 'geojson', data: EMPTY_COLLECTION },
-          buildings: { type: 'geojson', data: EMPTY_COLLECTION },
-        }),
-        ...(bounds ? { bounds } : {}),
-        fontFamily: theme.fontFamily,
-        uiStrings,
-        onError: (error) => callbacks.current.onError?.(error, false),
-      });
-    } catch (error) {
-      setFailed(true);
-      callbacks.current.onError?.(error instanceof Error ? error : new Error(String(error)), true);
-      return;
-    }
-    shellRef.current = shell;
-    cameraSet.current = bounds !== undefined;
-    settle(shell);
-    return () => {
-      shellRef.current = null;
-      shell.destroy();
-    };
-    // The theme and first camera are read once; a theme switch will rebuild the style (later issue).
-  }, []);
+  // The style the map has (or is loading): a new one is pushed only when theme or basemap change.
+  const styled = useRef<{ theme: Theme; url: string | null } | null>(null);
 
   const settle = (shell: MapShell) => {
     shell.whenSettled().then(
@@ -82,19 +57,45 @@ export function MapView(props: MapViewProps) {
     );
   };
 
+  // Layout effects throughout: the map exists before the effects below run in the same commit.
   useLayoutEffect(() => {
-    const shell = shellRef.current;
-    if (!shell) return;
-    shell.setGeoJSON(BASEMAP_SOURCE_IDS.roads, basemap.roads ?? EMPTY_COLLECTION);
+    const container = containerRef.current;
+    if (!container) return;
+    let shell: MapShell;
+    try {
+      shell = createMapShell({
+        container,
+        style: buildStyle(theme, basemap),
+        ...(bounds ? { bounds } : {}),
+        fontFamily: theme.fontFamily,
+        uiStrings,
+        exposeForTests: props.exposeForTests ?? false,
+        onError: (error) => callbacks.current.onError?.(error, false),
+      });
+    } catch (error) {
+      setFailed(true);
+      callbacks.current.onError?.(error instanceof Error ? error : new Error(String(error)), true);
+      return;
+    }
+    shellRef.current = shell;
+    styled.current = { theme, url: basemap?.url ?? null };
+    cameraSet.current = bounds !== undefined;
     settle(shell);
-  }, [basemap.roads]);
+    return () => {
+      shellRef.current = null;
+      styled.current = null;
+      shell.destroy();
+    };
+  }, []);
 
   useLayoutEffect(() => {
     const shell = shellRef.current;
-    if (!shell) return;
-    shell.setGeoJSON(BASEMAP_SOURCE_IDS.buildings, basemap.buildings ?? EMPTY_COLLECTION);
+    const url = basemap?.url ?? null;
+    if (!shell || (styled.current?.theme === theme && styled.current.url === url)) return;
+    styled.current = { theme, url };
+    shell.setStyle(buildStyle(theme, basemap));
     settle(shell);
-  }, [basemap.buildings]);
+  }, [theme, basemap?.url]);
 
   useLayoutEffect(() => {
     const shell = shellRef.current;
@@ -113,7 +114,15 @@ export function MapView(props: MapViewProps) {
 
   useLayoutEffect(() => {
     shellRef.current?.setUiStrings(uiStrings);
-  }, [uiStrings.zoomIn, uiStrings.zoomOut, uiStrings.resetBearing, uiStrings.mapTitle]);
+  }, [uiStrings.zoomIn, uiStrings.zoomOut, uiStrings.resetBearing, uiStrings.mapTitle, uiStrings.attribution]);
 
-  return <div ref={containerRef} class={props.class ?? 'map-view'} data-testid="map" data-failed={failed ? 'true' : undefined} />;
+  return (
+    <div
+      ref={containerRef}
+      class={props.class ?? 'map-view'}
+      data-testid="map"
+      data-theme={theme.name}
+      data-failed={failed ? 'true' : undefined}
+    />
+  );
 }

@@ -1,24 +1,45 @@
 /**
  * The map shell: one MapLibre map with a deck.gl overlay, behind a small interface. It knows nothing
- * of fire safety: callers hand it a style, GeoJSON for the basemap sources, and deck layers.
+ * of fire safety: callers hand it a style (built from a theme, basemap from a PMTiles archive) and
+ * deck layers.
  *
  * Offline by construction: the style has no glyphs or sprite URL, MapLibre's worker is served from
- * this origin (set below), and labels are drawn from local fonts (`localIdeographFontFamily`).
+ * this origin (set below), labels are drawn from local fonts (`localIdeographFontFamily`), and the
+ * basemap is read by range requests through the `pmtiles://` protocol, registered once per page.
+ *
+ * A theme switch is `setStyle`: MapLibre diffs the new style against the current one (same source,
+ * new paint), so tiles stay loaded and the camera stays put. The deck overlay is a canvas of its own
+ * (not interleaved), so a new style cannot remove it.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Bounds } from './basemap.ts';
+import { registerPmtilesOnce } from './pmtiles-protocol.ts';
 import type { StyleSpecification } from './style.ts';
+
+export type { Bounds } from './basemap.ts';
 
 // Vite does not emit MapLibre's worker by itself; the `?url` import makes it a same-origin asset.
 maplibregl.setWorkerUrl(workerUrl);
+// Once per page, however many maps (or copies of this module) there are.
+registerPmtilesOnce((protocol) => maplibregl.addProtocol('pmtiles', protocol.tile));
 
 const FIT_PADDING = 24;
 
-/** [west, south, east, north] in degrees. */
-export type Bounds = readonly [number, number, number, number];
+/** What `?test=1` puts on `window.__fireOneMap`: the map, for browser tests to query. */
+export interface MapTestHandle {
+  readonly map: maplibregl.Map;
+  whenSettled(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __fireOneMap?: MapTestHandle;
+  }
+}
 
 /** Texts of MapLibre's own controls, in the UI language. */
 export interface MapUiStrings {
@@ -26,6 +47,8 @@ export interface MapUiStrings {
   zoomOut: string;
   resetBearing: string;
   mapTitle: string;
+  /** The (i) button that shows the basemap's attribution. */
+  attribution: string;
 }
 
 export interface MapShellOptions {
@@ -38,12 +61,18 @@ export interface MapShellOptions {
   uiStrings: MapUiStrings;
   /** Errors of the map (a source that fails, a lost WebGL context). */
   onError?: (error: Error) => void;
+  /** Put the map on `window.__fireOneMap` for browser tests (`?test=1`); removed on destroy. */
+  exposeForTests?: boolean;
 }
 
 export interface MapShell {
   readonly map: maplibregl.Map;
-  /** Replaces the data of a GeoJSON source of the style. Unknown ids are ignored. */
-  setGeoJSON(sourceId: string, data: GeoJSON.GeoJSON): void;
+  /**
+   * Replaces the style (a theme switch, the basemap becoming known), keeping camera, loaded tiles
+   * of an unchanged source, and the deck overlay. Before the first style has loaded, the latest
+   * call waits for it.
+   */
+  setStyle(style: StyleSpecification): void;
   /** Replaces the deck layers (keep layer ids stable and `data` identical to avoid re-uploads). */
   setLayers(layers: LayersList): void;
   /** Moves the camera to show `bounds`, without animation. */
@@ -61,6 +90,7 @@ function uiLocale(s: MapUiStrings): Record<string, string> {
     'NavigationControl.ZoomOut': s.zoomOut,
     'NavigationControl.ResetBearing': s.resetBearing,
     'Map.Title': s.mapTitle,
+    'AttributionControl.ToggleAttribution': s.attribution,
   };
 }
 
@@ -69,18 +99,22 @@ function uiLocale(s: MapUiStrings): Record<string, string> {
  * the caller shows that to the user.
  */
 export function createMapShell(options: MapShellOptions): MapShell {
-  const { container, style, bounds, fontFamily, uiStrings, onError } = options;
+  const { container, style, bounds, fontFamily, uiStrings, onError, exposeForTests } = options;
   const map = new maplibregl.Map({
     container,
     style,
     ...(bounds ? { bounds: [...bounds] as [number, number, number, number], fitBoundsOptions: { padding: FIT_PADDING } } : {}),
     localIdeographFontFamily: fontFamily,
     locale: uiLocale(uiStrings),
-    attributionControl: false,
+    // Compact: the archive's attribution (© OpenStreetMap for OSM extracts) behind an (i) button.
+    attributionControl: { compact: true },
     // A sub-district fits in a few kilometres: the pitch and world view only get people lost.
     maxPitch: 0,
     dragRotate: false,
     pitchWithRotate: false,
+    // Labels appear at once instead of fading in: a fade is a dozen extra frames per placement,
+    // which on a CPU renderer (SwiftShader, a wall PC without a GPU) delays the first idle map.
+    fadeDuration: 0,
   });
   map.touchZoomRotate.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -111,24 +145,28 @@ export function createMapShell(options: MapShellOptions): MapShell {
     else console.error(error);
   });
 
-  const latestGeoJSON = new Map<string, GeoJSON.GeoJSON>();
-  const applyGeoJSON = (sourceId: string): void => {
-    const source = map.getSource(sourceId);
-    const data = latestGeoJSON.get(sourceId);
-    if (data && source instanceof maplibregl.GeoJSONSource) source.setData(data as never);
-  };
-  map.on('load', () => {
-    for (const sourceId of latestGeoJSON.keys()) applyGeoJSON(sourceId);
+  // A style given before the first one has loaded waits for it: a diff needs a loaded style, and
+  // MapLibre would otherwise rebuild from scratch (and warn).
+  let firstStyleLoaded = false;
+  let pendingStyle: StyleSpecification | null = null;
+  map.once('style.load', () => {
+    firstStyleLoaded = true;
+    if (pendingStyle) {
+      const next = pendingStyle;
+      pendingStyle = null;
+      map.setStyle(next, { diff: true });
+    }
   });
 
   let destroyed = false;
-  return {
+  const shell: MapShell = {
     map,
-    setGeoJSON(sourceId, data) {
-      // Data may arrive before the style has loaded, when getSource still answers undefined: keep
-      // the latest per source and apply it on load, or a fast source would never be drawn.
-      latestGeoJSON.set(sourceId, data);
-      applyGeoJSON(sourceId);
+    setStyle(next) {
+      if (!firstStyleLoaded) {
+        pendingStyle = next;
+        return;
+      }
+      map.setStyle(next, { diff: true });
     },
     fitBounds(b) {
       map.fitBounds([...b] as [number, number, number, number], { padding: FIT_PADDING, animate: false });
@@ -144,6 +182,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
         ['.maplibregl-ctrl-zoom-in', strings.zoomIn],
         ['.maplibregl-ctrl-zoom-out', strings.zoomOut],
         ['.maplibregl-ctrl-compass', strings.resetBearing],
+        ['.maplibregl-ctrl-attrib-button', strings.attribution],
       ];
       for (const [selector, text] of titles) {
         const button = container.querySelector<HTMLElement>(selector);
@@ -158,7 +197,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
           if (destroyed) {
             waiters.delete(check);
             reject(new Error('map destroyed'));
-          } else if (map.loaded() && !map.isMoving() && map.areTilesLoaded() && drawnVersion === layersVersion) {
+          } else if (!pendingStyle && map.loaded() && !map.isMoving() && map.areTilesLoaded() && drawnVersion === layersVersion) {
             waiters.delete(check);
             resolve();
           }
@@ -170,10 +209,13 @@ export function createMapShell(options: MapShellOptions): MapShell {
     },
     destroy() {
       destroyed = true;
+      if (exposeForTests && window.__fireOneMap?.map === map) delete window.__fireOneMap;
       notify();
       map.removeControl(overlay);
       overlay.finalize();
       map.remove();
     },
   };
+  if (exposeForTests) window.__fireOneMap = { map, whenSettled: () => shell.whenSettled() };
+  return shell;
 }

@@ -1,11 +1,19 @@
 /**
- * Themes: every colour and width of the basemap in one typed object, so a dark or wall-display
- * theme is a new object, not a new style. The map knows nothing of fire safety: roads and buildings
- * are styled by the value of a class property, whatever those values mean.
+ * Themes: every colour, width and label size of the basemap in one typed object, so a dark or
+ * outdoor theme is a new object, not a new style. The map knows nothing of fire safety: roads,
+ * buildings and land use are styled by the value of a class property, whatever those values mean.
+ *
+ * Three themes (theme-light.ts, theme-dark.ts, theme-field.ts):
+ * - light: quiet warm greys so the thematic layers carry the colour (explore, planner);
+ * - dark: high contrast for the wall display, legible from across a room (thick roads, big labels);
+ * - field: bright and plain with large labels, for a phone in daylight.
  */
+import { darkTheme } from './theme-dark.ts';
+import { fieldTheme } from './theme-field.ts';
+import { lightTheme } from './theme-light.ts';
+import type { ZoomStops } from './theme-util.ts';
 
-/** A value that changes with zoom: `[zoom, value]` stops, interpolated exponentially (base 1.5). */
-export type ZoomStops = readonly (readonly [number, number])[];
+export { scaleStops, w, type ZoomStops } from './theme-util.ts';
 
 export interface LineClassStyle {
   /** Line colour (CSS colour). */
@@ -18,10 +26,69 @@ export interface LineClassStyle {
   readonly minzoom?: number;
 }
 
+/** A text label drawn from local fonts (the style has no glyphs URL). */
+export interface LabelStyle {
+  readonly color: string;
+  readonly halo: string;
+  /** Halo width in pixels: wide halos keep labels readable over busy ground. */
+  readonly haloWidth: number;
+  /** Text size in pixels by zoom. */
+  readonly size: ZoomStops;
+  readonly minzoom: number;
+  /** Regular or bold font stack of the theme. */
+  readonly weight: 'regular' | 'bold';
+}
+
+/** A boundary line; `dash` is in line widths, as MapLibre's `line-dasharray`. */
+export interface BoundaryStyle {
+  readonly color: string;
+  readonly width: ZoomStops;
+  readonly dash: readonly number[];
+  readonly opacity: number;
+  readonly minzoom?: number;
+}
+
+/** The boundary kinds the basemap draws, by OSM `admin_level`: see {@link BOUNDARY_LEVELS}. */
+export type BoundaryKind = 'district' | 'community' | 'grid';
+
+/**
+ * Which `admin_level` values make each boundary kind: up to 8 is the district (in China, 8 is the
+ * street office 街道 and lower numbers are larger units), 9–10 a community (社区/村), 11 and up a
+ * grid (网格). Lines of `kind: grid` (the edges of grid cells, which OpenStreetMap does not have)
+ * are grid lines whatever their level; see docs/basemap-schema.md.
+ */
+export const BOUNDARY_LEVELS: Readonly<Record<BoundaryKind, readonly [number, number]>> = {
+  district: [0, 8],
+  community: [9, 10],
+  grid: [11, 99],
+};
+
 export interface Theme {
-  readonly name: string;
-  /** Page and map background. */
+  readonly name: ThemeName;
+  /** Page and map background (the ground where nothing else is drawn). */
   readonly background: string;
+  /**
+   * CSS font families for CJK text (`localIdeographFontFamily`). With no glyphs URL in the style,
+   * MapLibre draws every label with local fonts, so the map needs no font server.
+   */
+  readonly fontFamily: string;
+  /**
+   * Font stacks (`text-font`) for labels. Without a glyphs URL MapLibre draws them with these CSS
+   * families; a weight word in the first name (Bold) sets the weight.
+   */
+  readonly fonts: { readonly regular: readonly string[]; readonly bold: readonly string[] };
+  readonly landuse: {
+    readonly classProperty: string;
+    /** Fill colour per class value (industrial, residential, commercial, public, green); others are not drawn. */
+    readonly colors: Readonly<Record<string, string>>;
+    readonly opacity: number;
+  };
+  readonly water: {
+    readonly fill: string;
+    readonly line: string;
+    /** Width of waterway lines by zoom (rivers and canals twice as wide). */
+    readonly lineWidth: ZoomStops;
+  };
   readonly roads: {
     /** Feature property that holds the class. */
     readonly classProperty: string;
@@ -31,14 +98,12 @@ export interface Theme {
     readonly fallback: LineClassStyle;
     /** Extra pixels of casing on each side of the line. */
     readonly casingWidth: number;
+    /** Opacity of roads in tunnels. */
+    readonly tunnelOpacity: number;
+    /** Arrows along one-way roads, drawn as text (no sprite needed). Absent: no arrows. */
+    readonly oneway?: { readonly color: string; readonly size: number; readonly minzoom: number };
     /** Road-name labels, drawn from local fonts. Absent: no labels. */
-    readonly labels?: {
-      readonly property: string;
-      readonly color: string;
-      readonly halo: string;
-      readonly size: number;
-      readonly minzoom: number;
-    };
+    readonly labels?: LabelStyle;
   };
   readonly buildings: {
     readonly classProperty: string;
@@ -46,54 +111,29 @@ export interface Theme {
     readonly colors: Readonly<Record<string, string>>;
     readonly fallback: string;
     readonly outline: string;
+    readonly outlineWidth: number;
     readonly opacity: number;
     readonly minzoom?: number;
   };
-  /**
-   * CSS font families for labels and CJK text. With no glyphs URL in the style, MapLibre draws every
-   * label with these local fonts, so the map needs no font server.
-   */
-  readonly fontFamily: string;
+  readonly boundaries: Readonly<Record<BoundaryKind, BoundaryStyle>>;
+  /** Place-name labels (towns, villages, neighbourhoods). Absent: no labels. */
+  readonly places?: LabelStyle;
 }
 
-const w = (...stops: [number, number][]): ZoomStops => stops;
+/** The themes, in the order the switch offers them. */
+export const THEME_NAMES = ['light', 'dark', 'field'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
 
-/** The light theme: quiet warm greys, so the thematic layers carry the colour. */
-export const lightTheme: Theme = {
-  name: 'light',
-  background: '#f3f1ec',
-  roads: {
-    classProperty: 'class',
-    casingWidth: 1,
-    classes: {
-      alley: { color: '#ffffff', casing: '#d7d2c8', width: w([14, 0.6], [18, 5]), minzoom: 13 },
-      service: { color: '#fbfaf7', casing: '#d7d2c8', width: w([14, 0.6], [18, 5]), minzoom: 13 },
-      local: { color: '#ffffff', casing: '#cfc9bd', width: w([12, 0.8], [18, 10]) },
-      collector: { color: '#fff4d6', casing: '#d8c08a', width: w([11, 1], [18, 14]) },
-      arterial: { color: '#ffe3a3', casing: '#cfa65a', width: w([10, 1.5], [18, 20]) },
-    },
-    fallback: { color: '#ffffff', casing: '#d7d2c8', width: w([13, 0.6], [18, 6]) },
-    labels: { property: 'name', color: '#5b5449', halo: '#ffffff', size: 12, minzoom: 14 },
-  },
-  buildings: {
-    classProperty: 'use',
-    colors: {
-      residential: '#e2ddd3',
-      selfbuilt_house: '#ddd6c8',
-      factory: '#d6d8de',
-      warehouse: '#d3d6dc',
-      commercial: '#e4dedb',
-      office: '#dcdde2',
-      school: '#dee1d9',
-      hospital: '#e2dcde',
-      elderly_care: '#e3dcd6',
-      public: '#dcdfd9',
-      mixed: '#e0d9d0',
-    },
-    fallback: '#dedad2',
-    outline: '#c2bbae',
-    opacity: 1,
-    minzoom: 12,
-  },
-  fontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
-};
+/** Narrows an arbitrary value (a query parameter, a stored choice) to a theme name. */
+export function isThemeName(value: unknown): value is ThemeName {
+  return typeof value === 'string' && (THEME_NAMES as readonly string[]).includes(value);
+}
+
+export const THEMES: Readonly<Record<ThemeName, Theme>> = { light: lightTheme, dark: darkTheme, field: fieldTheme };
+
+/** The theme of a name. */
+export function themeByName(name: ThemeName): Theme {
+  return THEMES[name];
+}
+
+export { darkTheme, fieldTheme, lightTheme };

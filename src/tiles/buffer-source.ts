@@ -1,7 +1,9 @@
 /**
- * A `pmtiles` Source over bytes in memory, so node code (tests, the CLI's read-back check) can read an
- * archive with the same library the viewer uses, range request by range request.
+ * `pmtiles` Sources for node: over bytes in memory (tests, the CLI's read-back check) and over a file
+ * on disk (reading an archive's metadata without loading it), so node code reads an archive with the
+ * same library the viewer uses, range request by range request.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { RangeResponse, Source } from 'pmtiles';
 
@@ -25,6 +27,33 @@ export class BufferSource implements Source {
     const data = new ArrayBuffer(Math.max(0, end - offset));
     new Uint8Array(data).set(this.bytes.subarray(offset, end));
     return { data };
+  }
+}
+
+/** A `pmtiles` Source over a file, read range by range (open it, read, and close it per request). */
+export class FileSource implements Source {
+  constructor(private readonly path: string) {}
+
+  getKey(): string {
+    return this.path;
+  }
+
+  async getBytes(offset: number, length: number): Promise<RangeResponse> {
+    const fd = openSync(this.path, 'r');
+    try {
+      const buf = Buffer.alloc(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buf, got, length - got, offset + got);
+        if (n === 0) break;
+        got += n;
+      }
+      const data = new ArrayBuffer(got);
+      new Uint8Array(data).set(buf.subarray(0, got));
+      return { data };
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 

@@ -247,7 +247,7 @@ export async function readOsmPbf(file: string): Promise<OsmReadResult> {
       const ww = waterwayKind(tags);
       if (ww) outputs.push({ layer: 'water', properties: { kind: ww, name: tags.name }, area: false, reverse: false });
       const level = boundaryLevel.get(it.id) ?? (tags.boundary === 'administrative' ? parseCount(tags.admin_level) : undefined);
-      if (level !== undefined) outputs.push({ layer: 'boundaries', properties: { admin_level: level }, area: false, reverse: false });
+      if (level !== undefined) outputs.push({ layer: 'boundaries', properties: { kind: 'administrative', admin_level: level }, area: false, reverse: false });
       if (outputs.length > 0) pendingWays.push({ id: it.id, refs: it.refs, outputs });
       if (memberWays.has(it.id)) memberRefs.set(it.id, it.refs);
     }

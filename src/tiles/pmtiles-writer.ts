@@ -18,7 +18,7 @@
  * The `pmtiles` npm package reads what this writes; test/tiles-pmtiles-writer.test.ts reads every tile back.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';
 import { buildDirectories, HEADER_BYTES, type DirEntry } from './pmtiles-directory.ts';
@@ -236,13 +236,20 @@ export function concatParts(parts: readonly Uint8Array[]): Uint8Array {
 
 /** Write finished parts to a file in order, without building one large buffer. */
 export function writeArchive(path: string, parts: readonly Uint8Array[]): void {
-  const fd = openSync(path, 'w');
+  // Written beside the target and renamed over it: a reader (a running dev server, ensure-tiles after
+  // an interrupted build) sees the old archive or the new one, never half of one.
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
   try {
     for (const p of parts) {
       let done = 0;
       while (done < p.length) done += writeSync(fd, p, done, p.length - done);
     }
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
   }
+  closeSync(fd);
+  renameSync(tmp, path);
 }

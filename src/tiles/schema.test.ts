@@ -52,4 +52,24 @@ describe('basemap schema', () => {
     expect(BASEMAP_LAYER_OPTIONS.roads.featureMinZoom!({ class: 'arterial', subclass: 'primary' }, 'LineString')).toBe(10);
     expect(BASEMAP_LAYER_OPTIONS.places.featureMinZoom!({ kind: 'city' }, 'Point')).toBe(10);
   });
+
+  it('classes school and hospital grounds as public land use, but not the same tags on a building', () => {
+    expect(landuseClass({ landuse: 'education' })).toBe('public');
+    expect(landuseClass({ amenity: 'hospital' })).toBe('public');
+    expect(landuseClass({ amenity: 'school', building: 'school' })).toBeUndefined();
+    expect(landuseClass({ amenity: 'parking' })).toBeUndefined();
+  });
+
+  it('shows district outlines from z10, communities from z11, grid cells from z13, named sites from z15', () => {
+    const boundary = BASEMAP_LAYER_OPTIONS.boundaries.featureMinZoom!;
+    expect(boundary({ kind: 'administrative', admin_level: 2 }, 'LineString')).toBe(10);
+    expect(boundary({ kind: 'administrative', admin_level: 8 }, 'LineString')).toBe(10);
+    expect(boundary({ kind: 'administrative', admin_level: 10 }, 'LineString')).toBe(11);
+    expect(boundary({ kind: 'grid' }, 'LineString')).toBe(13);
+    expect(BASEMAP_LAYER_OPTIONS.boundaries.properties).toEqual(['kind', 'admin_level']);
+    const place = BASEMAP_LAYER_OPTIONS.places.featureMinZoom!;
+    expect(place({ kind: 'suburb' }, 'Point')).toBe(12);
+    expect(place({ kind: 'quarter' }, 'Point')).toBe(13);
+    expect(place({ kind: 'school' }, 'Point')).toBe(15);
+  });
 });

@@ -1,16 +1,16 @@
 /**
  * The basemap's tile schema: layer names, their fields and values, and at which zoom each kind of
  * feature appears. One schema for every input (OpenStreetMap extracts and the demo district's exports),
- * so the style the map builds from code works on either.
+ * so the style the map builds from code works on either. docs/basemap-schema.md is the full reference.
  *
  * | layer      | geometry         | fields                                                          |
  * |------------|------------------|-----------------------------------------------------------------|
- * | water      | polygon, line    | kind (water, river, stream, canal, ditch, drain, ...), name      |
- * | landuse    | polygon          | class (industrial, residential, commercial, green), kind (OSM value) |
+ * | water      | polygon, line    | kind (water, pond, river, stream, canal, ditch, drain, ...), name |
+ * | landuse    | polygon          | class (industrial, residential, commercial, public, green), kind (finer: OSM value or demo kind) |
  * | roads      | line             | class (road_class of the data contract), subclass (OSM highway), name, name:zh, oneway (true = along the line), bridge, tunnel, ref |
  * | buildings  | polygon          | use (building_use of the data contract), height (m), levels, name |
- * | places     | point            | kind (city, town, village, suburb, ...), name, name:zh, population |
- * | boundaries | line             | admin_level (number)                                            |
+ * | places     | point            | kind (city, town, village, suburb, quarter, neighbourhood, ... and named sites: school, hospital, ...), name, name:zh, population |
+ * | boundaries | line             | kind (administrative, grid), admin_level (number; administrative only) |
  *
  * Road classes and building uses are the data contract's enumerations (docs/data-contract.md), so a road
  * from OpenStreetMap and a road from a district export are drawn alike.
@@ -24,7 +24,16 @@ export type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
 const ROAD_CLASS_MINZOOM: Record<string, number> = { arterial: 10, collector: 11, local: 13, service: 14, alley: 14, other: 14 };
 /** OSM highway values with a zoom of their own, finer than their class. */
 const ROAD_SUBCLASS_MINZOOM: Record<string, number> = { secondary: 11, secondary_link: 12, tertiary: 12, tertiary_link: 13, primary_link: 11 };
-const PLACE_MINZOOM: Record<string, number> = { city: 10, town: 10, village: 11, suburb: 12, hamlet: 12, quarter: 13, neighbourhood: 14, locality: 14, isolated_dwelling: 14 };
+const PLACE_MINZOOM: Record<string, number> = { city: 10, town: 10, village: 11, suburb: 12, hamlet: 12, quarter: 13, industrial: 14, neighbourhood: 14, locality: 14, isolated_dwelling: 14 };
+/** Named sites (campuses, markets, parks) in the places layer: labels from this zoom. */
+export const PLACE_SITE_MINZOOM = 15;
+/** Grid cells (网格) in the boundaries layer: from this zoom. */
+export const GRID_BOUNDARY_MINZOOM = 13;
+
+/** First zoom of an administrative boundary by OSM admin_level (2 country … 8 street office/township … 10 community/village). */
+export function adminBoundaryMinZoom(level: number): number {
+  return level <= 8 ? 10 : 11;
+}
 const WATERWAY_MINZOOM: Record<string, number> = { river: 10, canal: 11, stream: 13, ditch: 14, drain: 14 };
 
 /** Per-layer cutting options of the basemap (zoom ranges, kept fields, size filters). */
@@ -40,7 +49,7 @@ export const BASEMAP_LAYER_OPTIONS: Record<BasemapLayer, Omit<CutLayer, 'feature
     name: 'landuse',
     properties: ['class', 'kind'],
     minSize: 4,
-    description: 'Land use areas: industrial, residential, commercial, green',
+    description: 'Land use areas: class industrial, residential, commercial, public or green',
   },
   roads: {
     name: 'roads',
@@ -58,14 +67,14 @@ export const BASEMAP_LAYER_OPTIONS: Record<BasemapLayer, Omit<CutLayer, 'feature
   places: {
     name: 'places',
     properties: ['kind', 'name', 'name:zh', 'population'],
-    featureMinZoom: (p) => PLACE_MINZOOM[String(p.kind)] ?? 14,
-    description: 'Named places (points) for labels',
+    featureMinZoom: (p) => PLACE_MINZOOM[String(p.kind)] ?? PLACE_SITE_MINZOOM,
+    description: 'Named places and sites (points) for labels',
   },
   boundaries: {
     name: 'boundaries',
-    properties: ['admin_level'],
-    featureMinZoom: (p) => (Number(p.admin_level) <= 4 ? 10 : Number(p.admin_level) <= 8 ? 11 : 13),
-    description: 'Administrative boundary lines',
+    properties: ['kind', 'admin_level'],
+    featureMinZoom: (p) => (p.kind === 'grid' ? GRID_BOUNDARY_MINZOOM : adminBoundaryMinZoom(Number(p.admin_level))),
+    description: 'Administrative boundary lines (kind administrative, admin_level) and grid cell outlines (kind grid)',
   },
 };
 
@@ -131,6 +140,10 @@ export function landuseClass(tags: Readonly<Record<string, string>>): string | u
   if (lu === 'industrial' || lu === 'railway' || lu === 'quarry') return 'industrial';
   if (lu === 'residential') return 'residential';
   if (lu === 'commercial' || lu === 'retail') return 'commercial';
+  if (lu === 'education' || lu === 'institutional' || lu === 'religious') return 'public';
+  // School and hospital grounds; the same tag on a building is the building's use, not land use.
+  const am = tags.building && tags.building !== 'no' ? undefined : tags.amenity;
+  if (am === 'school' || am === 'university' || am === 'college' || am === 'kindergarten' || am === 'hospital' || am === 'clinic') return 'public';
   const greenLanduse = ['grass', 'meadow', 'forest', 'recreation_ground', 'village_green', 'allotments', 'orchard', 'vineyard', 'cemetery', 'farmland'];
   if (lu && greenLanduse.includes(lu)) return 'green';
   const le = tags.leisure;
@@ -142,7 +155,7 @@ export function landuseClass(tags: Readonly<Record<string, string>>): string | u
 
 /** The raw OSM value behind a land use class (for finer styling). */
 export function landuseKind(tags: Readonly<Record<string, string>>): string | undefined {
-  return tags.landuse ?? tags.leisure ?? tags.natural;
+  return tags.landuse ?? tags.leisure ?? tags.natural ?? tags.amenity;
 }
 
 /** Water kind of an OSM area (polygon), or undefined. */
