@@ -37,6 +37,7 @@ export interface ClusterOptions {
   statuses?: readonly HazardStatus[];
   /** Padding around each member for the hull, metres (default 10). */
   pad_m?: number;
+  /** Projection to metres (default: centred on the premises). */
   projection?: LocalProjection;
 }
 
@@ -122,6 +123,7 @@ export function hazardClusters(
  * DBSCAN labels (cluster number from 0, or -1 for noise) of weighted points, via kdbush radius
  * queries in the points' own (metric) coordinates. A point is core when the weight within eps,
  * itself included, reaches minWeight.
+ * @example dbscan([{ x: 0, y: 0, w: 1 }, { x: 1, y: 0, w: 1 }, { x: 9, y: 0, w: 1 }], 1.5, 2) // Int32Array [0, 0, -1]
  */
 export function dbscan(points: readonly { x: number; y: number; w: number }[], eps: number, minWeight: number): Int32Array {
   const n = points.length;

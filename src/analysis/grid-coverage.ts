@@ -83,6 +83,7 @@ export interface OverlapProps extends SimpleStyle {
  * Pairs of grid cells that overlap by more than tolerance_m2 (default 1 m², to ignore shared edges
  * drawn with slightly different vertices); the overlap polygons, vermillion. Candidates from a flatbush
  * box index, the overlap from turf.intersect, its area from turf.area.
+ * @example overlappingGridCells(grids).features.map((f) => `${f.properties.a}/${f.properties.b}: ${f.properties.area_m2} m²`)
  */
 export function overlappingGridCells(grids: Grids, options: { tolerance_m2?: number } = {}): FeatureCollection<Polygon | MultiPolygon, OverlapProps> {
   requireCollection('grids', grids);
@@ -176,7 +177,8 @@ export function gridWorkload(grids: Grids, premises: Premises, options: { projec
   return { type: 'FeatureCollection', features };
 }
 
-/** Cells without a grid worker (the two unstaffed cells of the demo), geometry kept, vermillion. */
+/** Cells without a grid worker (the two unstaffed cells of the demo), geometry kept, vermillion. * @example unstaffedGridCells(grids).features.map((f) => f.properties.grid_id) // ['W2-01', 'W5-06'] in the demo
+ */
 export function unstaffedGridCells(grids: Grids): FeatureCollection<Polygon | MultiPolygon, GridProps & SimpleStyle> {
   requireCollection('grids', grids);
   return {

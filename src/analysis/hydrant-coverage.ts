@@ -58,6 +58,11 @@ export interface PreparedTargets {
   half: Float64Array;
 }
 
+/**
+ * Projects targets once: footprints packed, points kept apart, box centres and half-diagonals for the
+ * radius searches (shared by the straight-line and network coverage).
+ * @example const T = prepareTargets(buildings.features, proj); T.cx[i], T.half[i]
+ */
 export function prepareTargets(targets: readonly Feature<TargetGeometry, unknown>[], proj: LocalProjection): PreparedTargets {
   const n = targets.length;
   const packed = packPolygons(targets.map((f) => (f.geometry && f.geometry.type !== 'Point' ? f.geometry : null)), proj);

@@ -35,6 +35,7 @@ export interface HydrantNetworkOptions {
   rules?: Rules;
   /** A graph built beforehand by graphFromRoads from these roads and blocked lanes (skips building one). */
   graph?: RoadGraph;
+  /** Projection to metres (default: centred on targets, hydrants and roads). */
   projection?: LocalProjection;
 }
 
@@ -115,6 +116,7 @@ export function hydrantNetworkCoverage(
 /**
  * The lanes to leave out of routing: fire lanes whose status is in `statuses` (default blocked and
  * partly blocked, as a fire engine cannot count on passing either).
+ * @example hydrantNetworkCoverage(buildings, hydrants, roads, { blocked: blockedLanes(fireLanes, ['blocked']) })
  */
 export function blockedLanes<P extends { status: string }>(
   lanes: FeatureCollection<LineString | MultiLineString, P>,

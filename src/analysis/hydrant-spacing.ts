@@ -44,6 +44,7 @@ export interface HydrantSpacingOptions {
   rules?: Rules;
   /** A graph built beforehand by graphFromRoads from exactly the roads of roadClasses, in order (skips building one). */
   graph?: RoadGraph;
+  /** Projection to metres (default: centred on hydrants and roads). */
   projection?: LocalProjection;
 }
 

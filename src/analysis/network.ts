@@ -30,6 +30,7 @@ type LineFeature = { geometry: { type: 'LineString'; coordinates: Position[] } |
 /**
  * A graph from roads given as LineString / MultiLineString features, with `blocked` lines flagged as
  * excluded; `edgeFeature[e]` is the index of the road feature edge e comes from.
+ * @example const rg = graphFromRoads(roads.features, blockedLanes(lanes).features, projectionFor(roads.features)); hydrantNetworkCoverage(b, h, roads, { graph: rg })
  */
 export function graphFromRoads(roads: readonly LineFeature[], blocked: readonly LineFeature[], projection: LocalProjection): RoadGraph {
   const lineFeature: number[] = [];
@@ -55,6 +56,7 @@ function edgeEnds(g: StreetGraph, e: number): [number, number, number, number] {
  * or, when `packed` is given, feature k of it (nearest point of the footprint). The search starts at
  * `firstReach_m` and widens to maxSnap_m only when nothing is that close, which keeps dense inputs fast.
  * With `prefer`, edges it accepts are tried first (e.g. the road a hydrant names), then any edge.
+ * @example const snaps = snapMany(graph, n, { xy }, 50, { skipExcluded: true }); snaps.edge[k] // -1 when nothing within 50 m
  */
 export function snapMany(
   g: StreetGraph,
@@ -134,7 +136,8 @@ export interface SplitGraph {
   skipExcluded: boolean;
 }
 
-/** Splits the graph at the snapped places (each becomes a node of its own). */
+/** Splits the graph at the snapped places (each becomes a node of its own). * @example const split = splitGraph(graph, hydrantSnaps, true); multiSourceDijkstra(split, split.placeNode, 150)
+ */
 export function splitGraph(g: StreetGraph, snaps: Snaps, skipExcluded: boolean): SplitGraph {
   const E = g.edgeCount, N = g.nodeCount, M = snaps.edge.length;
   const insStart = new Uint32Array(E + 1);
@@ -236,6 +239,7 @@ export function multiSourceDijkstra(sg: SplitGraph, sources: ArrayLike<number>, 
  * Network distance from the search's sources to a place on original edge e at fraction t, and the
  * source it comes from: the better of the two nodes bounding the sub-edge that holds t. Pass `out` to
  * reuse one object in a hot loop.
+ * @example distanceAt(split, search, fronts.edge[i], fronts.t[i]).d // metres from the nearest source, Infinity beyond the cutoff
  */
 export function distanceAt(sg: SplitGraph, search: Search, e: number, t: number, out: { d: number; origin: number } = { d: Infinity, origin: -1 }): { d: number; origin: number } {
   const g = sg.base;

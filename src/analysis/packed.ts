@@ -199,6 +199,7 @@ function segCross(ax: number, ay: number, bx: number, by: number, cx: number, cy
  * contains the other; otherwise the least edge-to-edge distance. The closest points go to out[0..3]
  * (x, y on i, then x, y on j). Returns early with the bounding-box gap (a lower bound, ≥ maxD) when
  * the boxes are already `maxD` or more apart; out is then untouched.
+ * @example const out = new Float64Array(4); featureDistance(P, i, P, j, out) // metres; closest points in out
  */
 export function featureDistance(P: PackedPolygons, i: number, Q: PackedPolygons, j: number, out: Float64Array, maxD = Infinity): number {
   const gap = bboxGap(P, i, Q, j);

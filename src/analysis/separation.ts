@@ -112,6 +112,7 @@ function grow(p: SeparationPairs): SeparationPairs {
 /**
  * Every pair of buildings closer than required, by index (i < j). The engine behind
  * findSeparationDeficiencies; `filter` restricts the pairs considered (e.g. factory–dwelling only).
+ * @example const { pairs } = separationPairs(buildings.features, { filter: (i, j) => isFactory[i] !== isFactory[j] }); pairs.count
  */
 export function separationPairs(
   buildings: readonly Feature<Polygon | MultiPolygon, BuildingProps>[],

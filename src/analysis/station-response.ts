@@ -43,7 +43,9 @@ export interface StationResponseOptions {
   area?: BBox;
   /** Include premises and cells within the budget too (default false: only those beyond it). */
   all?: boolean;
+  /** A graph built beforehand by graphFromRoads from these roads and blocked lanes (skips building one). */
   graph?: RoadGraph;
+  /** Projection to metres (default: centred on the roads). */
   projection?: LocalProjection;
 }
 
