@@ -1,11 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AS_OF, DEFAULT_SEED, generateDemo } from '../demo/generate.ts';
+import { loadDemoCollections, type DemoCollections } from '../../test/demo-collections.ts';
 import type { CollectionOf, FeatureOf, Hazard, Kind } from '../sources/contract/index.ts';
-import { parseExport } from '../sources/load.ts';
-import type { Manifest } from '../sources/manifest-types.ts';
 import {
   FILTER_STATUSES, applyFilter, emptyFilter, filterKey, filterPremises, isEmptyFilter, normalizeFilter, premiseMatchesFilter,
   type Collections, type Filter,
@@ -188,24 +183,8 @@ describe('applyFilter on small fixtures', () => {
 // ---------------------------------------------------------------------------------------------
 // The generated demo district
 
-interface Demo { collections: Collections; communities: string[]; now: Date; cleanup(): void }
-
-/** Reads the demo exports through the loader (generated into a temp folder when data/ is missing). */
-function loadDemo(): Demo {
-  let dir = join(process.cwd(), 'data');
-  let cleanup = () => {};
-  if (!existsSync(join(dir, 'manifest.json')) || !existsSync(join(dir, 'demo-meta.json'))) {
-    dir = mkdtempSync(join(tmpdir(), 'fire-one-map-filters-'));
-    generateDemo({ seed: DEFAULT_SEED, asOf: DEFAULT_AS_OF, scale: 1, out: dir });
-    const tmp = dir;
-    cleanup = () => rmSync(tmp, { recursive: true, force: true });
-  }
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const meta = JSON.parse(readFileSync(join(dir, 'demo-meta.json'), 'utf8')) as { communities: string[]; as_of_time: string };
-  const out: Record<string, unknown> = {};
-  for (const spec of manifest.sources) out[spec.kind] = parseExport(readFileSync(join(dir, spec.path), 'utf8'), spec).collection;
-  return { collections: out as Collections, communities: meta.communities, now: new Date(meta.as_of_time), cleanup };
-}
+type Demo = DemoCollections;
+const loadDemo = loadDemoCollections;
 
 describe('applyFilter on the demo district', () => {
   let demo: Demo;
