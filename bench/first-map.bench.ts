@@ -80,7 +80,8 @@ function build(): string | null {
 async function coldLoad(url: string): Promise<FirstMapRun> {
   const browser = await launchChromium();
   try {
-    const page: Page = await browser.context.newPage();
+    // The profile's own first tab: a second one would only add a renderer competing for the CPU.
+    const page: Page = browser.context.pages()[0] ?? (await browser.context.newPage());
     let rangeRequests = 0;
     browser.context.on('request', (r) => {
       if (r.url().includes('.pmtiles') && r.headers()['range']) rangeRequests += 1;

@@ -146,7 +146,9 @@ const DEFAULT_REPRODUCE = [
   'The tiles suite reads the Andorra extract from `../shared/testdata/osm/andorra-latest.osm.pbf` (or',
   '`$BENCH_ANDORRA_PBF`); download one from https://download.geofabrik.de/europe/andorra.html when it is',
   'absent. Times are wall-clock times of the whole command (process start included), the median of the',
-  'runs given in the notes; peak memory is the maximum resident set size of the process.',
+  'runs given in the notes; peak memory is the maximum resident set size of the process. Other work on',
+  'the machine lengthens wall times: each section gives the load average at its start, and the tiles',
+  'suite also reports CPU time (user + system), which load hardly changes.',
 ].join('\n');
 
 /** The report embedded in an earlier RESULTS.md, or null. */

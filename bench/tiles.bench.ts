@@ -6,7 +6,9 @@
  *
  * Every build runs as its own process (`node --import tsx src/cli/tiles.ts …`), timed from spawn to
  * exit, so start-up is included as a user would wait for it; peak memory is the process's maximum
- * resident set (GNU time's %M when /usr/bin/time exists, else /proc polling). Targets (issue "Offline
+ * resident set (GNU time's %M when /usr/bin/time exists, else /proc polling). With GNU time, the CPU
+ * time (user + system) is reported too: on a busy machine the wall time grows with the load, the
+ * CPU time hardly. Targets (issue "Offline
  * basemap"): demo 1× under 20 s, Andorra under 60 s.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +33,8 @@ export interface Measured {
   stderr: string;
   seconds: number;
   peakMiB: number | undefined;
+  /** User + system CPU seconds (GNU time only): far less sensitive than wall time to other work on the machine. */
+  cpuSeconds: number | undefined;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -39,7 +43,7 @@ const GNU_TIME = '/usr/bin/time';
 export function measure(cmd: string, args: readonly string[], opts: { cwd?: string } = {}): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
   const timeFile = useTime ? join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'time.txt') : '';
-  const [bin, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, [...args]];
+  const [bin, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, cmd, ...args]] : [cmd, [...args]];
   return new Promise((done) => {
     const started = performance.now();
     const child = spawn(bin, argv, { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -59,15 +63,19 @@ export function measure(cmd: string, args: readonly string[], opts: { cwd?: stri
       const seconds = (performance.now() - started) / 1000;
       if (poll) clearInterval(poll);
       let peakKiB = polledKiB;
+      let cpuSeconds: number | undefined;
       if (useTime) {
         try {
-          peakKiB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+          // The last line is ours ("Command exited with non-zero status" may come before it).
+          const [m, u, sys] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+          peakKiB = m ?? 0;
+          cpuSeconds = u !== undefined && sys !== undefined && Number.isFinite(u + sys) ? u + sys : undefined;
         } catch {
           peakKiB = 0;
         }
         rmSync(resolve(timeFile, '..'), { recursive: true, force: true });
       }
-      done({ code, stdout, stderr, seconds, peakMiB: peakKiB > 0 ? peakKiB / 1024 : undefined });
+      done({ code, stdout, stderr, seconds, peakMiB: peakKiB > 0 ? peakKiB / 1024 : undefined, cpuSeconds });
     };
     child.on('error', (e) => { stderr += String(e); finish(127); });
     child.on('close', (code) => finish(code ?? 1));
@@ -105,12 +113,18 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+const cpuMedian = (runs: readonly Measured[]): number | undefined => {
+  const cpu = runs.map((r) => r.cpuSeconds).filter((x): x is number => x !== undefined);
+  return cpu.length === runs.length && cpu.length > 0 ? median(cpu) : undefined;
+};
+
 interface Build {
   seconds: number;
   bytes: number;
   tiles: number;
   largestKiB: number;
   peakMiB: number | undefined;
+  cpuSeconds: number | undefined;
   note: string;
 }
 
@@ -118,6 +132,7 @@ interface Build {
 function buildRows(suite: string, label: string, impl: string, b: Build, target?: number): BenchRow[] {
   const rows: BenchRow[] = [
     { suite, case: `${label}: build time`, impl, value: b.seconds, unit: 's', ...(target !== undefined ? { target, pass: b.seconds < target } : {}), note: b.note },
+    ...(b.cpuSeconds !== undefined ? [{ suite, case: `${label}: CPU time`, impl, value: b.cpuSeconds, unit: 's', note: 'user + system, median' }] : []),
     { suite, case: `${label}: archive size`, impl, value: b.bytes / 2 ** 20, unit: 'MiB' },
     { suite, case: `${label}: tiles`, impl, value: b.tiles, unit: '' },
     { suite, case: `${label}: largest tile`, impl, value: b.largestKiB, unit: 'KiB' },
@@ -142,7 +157,7 @@ async function ours(args: readonly string[], out: string): Promise<Build | strin
   const peaks = runs.map((r) => r.peakMiB).filter((x): x is number => x !== undefined);
   return {
     seconds: median(runs.map((r) => r.seconds)), bytes: statSync(out).size, tiles: p.tiles, largestKiB: p.largestKiB,
-    peakMiB: peaks.length ? Math.max(...peaks) : undefined,
+    peakMiB: peaks.length ? Math.max(...peaks) : undefined, cpuSeconds: cpuMedian(runs),
     note: `median of ${RUNS} runs (${runs.map((r) => r.seconds.toFixed(1)).join(', ')} s; cut ${p.cutSeconds.toFixed(1)} s inside the command); largest tile ${p.largestTile}; features: ${p.features}`,
   };
 }
@@ -196,7 +211,7 @@ async function tilemaker(pbf: string, work: string): Promise<{ impl: string; bui
     impl: version,
     build: {
       seconds: median(runs.map((r) => r.seconds)), bytes: statSync(out).size, tiles: count ?? NaN, largestKiB: (largest ?? NaN) / 1024,
-      peakMiB: peaks.length ? Math.max(...peaks) : undefined,
+      peakMiB: peaks.length ? Math.max(...peaks) : undefined, cpuSeconds: cpuMedian(runs),
       note: `median of ${RUNS} runs (${runs.map((r) => r.seconds.toFixed(1)).join(', ')} s); MBTiles (SQLite), OpenMapTiles schema from its bundled config-openmaptiles.json + process-openmaptiles.lua (more layers: POIs, house numbers, road names), no ocean/urban shapefiles; multi-threaded${Number.isNaN(count) ? '; sqlite3 not available for tile count' : ''}`,
     },
   };
