@@ -28,6 +28,12 @@ export interface MapViewProps {
   /** Put the map on `window.__fireOneMap` for browser tests. */
   exposeForTests?: boolean;
   /**
+   * Changing this asks for one more `onSettled` call once the map has settled, for when the
+   * caller's own readiness changed without any change to the map (e.g. the last source settled
+   * as an error, or the basemap turned out to be missing).
+   */
+  settleKey?: string | number;
+  /**
    * Called whenever the map has settled after a change of style, layers or camera: idle, and deck
    * has drawn. Changes are applied in a layout effect, so a caller comparing against what it
    * rendered last is never told about an older state.
@@ -111,6 +117,11 @@ export function MapView(props: MapViewProps) {
     shell.fitBounds(bounds);
     settle(shell);
   }, [bounds?.join(',')]);
+
+  useLayoutEffect(() => {
+    const shell = shellRef.current;
+    if (shell && props.settleKey !== undefined) settle(shell);
+  }, [props.settleKey]);
 
   useLayoutEffect(() => {
     shellRef.current?.setUiStrings(uiStrings);

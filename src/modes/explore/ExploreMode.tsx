@@ -155,6 +155,7 @@ export default function ExploreMode() {
           layers={layers}
           uiStrings={uiStrings}
           exposeForTests={exposeForTests}
+          settleKey={allSettled ? 'all-settled' : 'loading'}
           onSettled={onSettled}
           onError={onError}
         />
