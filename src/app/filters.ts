@@ -36,7 +36,7 @@ import { isOverdue } from '../sources/hazards.ts';
 export const FILTER_STATUSES = ['open', 'rectifying', 'closed', 'overdue'] as const;
 export type FilterStatus = (typeof FILTER_STATUSES)[number];
 
-/** Message keys a filter panel needs beyond contract labels (texts pending in src/i18n/pending-layers.ts). */
+/** Message keys a filter panel needs beyond contract labels (texts in src/i18n/parts/layers.ts). */
 export const FILTER_I18N_KEYS = [
   'filter.title', 'filter.clear', 'filter.communities', 'filter.grids', 'filter.categories', 'filter.severities',
   'filter.statuses', 'filter.status.overdue', 'filter.key_units_only', 'filter.supervision_levels', 'filter.no_community',

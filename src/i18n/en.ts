@@ -3,6 +3,14 @@
  */
 import type { MessageKey } from './zh-CN.ts';
 
+import { layerMessages } from './parts/layers.ts';
+import { cardMessages } from './parts/card.ts';
+import { searchMessages } from './parts/search.ts';
+import { panelsMessages } from './parts/panels.ts';
+import { liveMessages } from './parts/live.ts';
+import { tooltipMessages } from './parts/tooltip.ts';
+import { analysisMessages } from './parts/analysis.ts';
+
 export const en: { readonly [K in MessageKey]: string } = {
   'app.title': 'Fire Safety One-Map',
   'app.subtitle': 'Sub-district fire-safety data',
@@ -117,4 +125,11 @@ export const en: { readonly [K in MessageKey]: string } = {
   'report.manifest.field': 'name/title is not text; ignored',
   'report.sources.none': 'No manifest and no file named after a kind',
   'report.sources.ignored_file': 'File not named after a kind; not read',
+  ...layerMessages.en,
+  ...cardMessages.en,
+  ...searchMessages.en,
+  ...panelsMessages.en,
+  ...liveMessages.en,
+  ...tooltipMessages.en,
+  ...analysisMessages.en,
 };

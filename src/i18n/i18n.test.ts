@@ -5,6 +5,7 @@ import { REPORT_CODES } from '../sources/codes.ts';
 import type { ReportEntry } from '../sources/report.ts';
 import { en } from './en.ts';
 import { detectLang, enumText, fieldText, hasMessage, kindText, lang, reportText, setLang, t } from './index.ts';
+import { MESSAGE_PARTS } from './parts/index.ts';
 import { zhCN } from './zh-CN.ts';
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -25,6 +26,17 @@ describe('message tables', () => {
       expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
       // "|" separates plural forms; Chinese has none, so a "|" there would be a mistake.
       expect(zhCN[key], key).not.toContain('|');
+    }
+  });
+
+  it('are made of parts that never share a key (a later part would silently win)', () => {
+    const seen = new Map<string, string>();
+    for (const [name, part] of Object.entries(MESSAGE_PARTS)) {
+      expect(Object.keys(part.en).sort(), name).toEqual(Object.keys(part.zh).sort());
+      for (const key of Object.keys(part.zh)) {
+        expect(seen.get(key), `${key} in parts ${seen.get(key)} and ${name}`).toBeUndefined();
+        seen.set(key, name);
+      }
     }
   });
 

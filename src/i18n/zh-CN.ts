@@ -3,6 +3,14 @@
  * exactly the same keys (the compiler and i18n.test.ts both check). Placeholders are `{name}`.
  * Enum values and kinds are not here: their labels come from the data contract (src/sources/contract).
  */
+import { layerMessages } from './parts/layers.ts';
+import { cardMessages } from './parts/card.ts';
+import { searchMessages } from './parts/search.ts';
+import { panelsMessages } from './parts/panels.ts';
+import { liveMessages } from './parts/live.ts';
+import { tooltipMessages } from './parts/tooltip.ts';
+import { analysisMessages } from './parts/analysis.ts';
+
 export const zhCN = {
   'app.title': '消防安全一张图',
   'app.subtitle': '街道消防安全数据',
@@ -117,6 +125,13 @@ export const zhCN = {
   'report.manifest.field': 'name/title 应为文本，已忽略',
   'report.sources.none': '没有数据清单，也没有以数据类型命名的文件',
   'report.sources.ignored_file': '文件名不是数据类型，未读取',
+  ...layerMessages.zh,
+  ...cardMessages.zh,
+  ...searchMessages.zh,
+  ...panelsMessages.zh,
+  ...liveMessages.zh,
+  ...tooltipMessages.zh,
+  ...analysisMessages.zh,
 } as const satisfies Record<string, string>;
 
 /** Every message key of the app. */

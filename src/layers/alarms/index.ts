@@ -29,7 +29,7 @@ export const ALARMS_LAYER_ID = 'alarms';
 export const ALARMS_POINTS_ID = `${ALARMS_LAYER_ID}-points`;
 export const ALARMS_PULSE_ID = `${ALARMS_LAYER_ID}-pulse`;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const ALARMS_I18N_KEYS = ['legend.alarms.title', 'legend.alarms.unacknowledged', 'legend.alarms.older'] as const;
 
 const HOUR_MS = 3_600_000;

@@ -35,7 +35,7 @@ export const DEFAULT_VISIBLE_LAYERS: readonly ThematicLayerId[] = LAYER_DRAW_ORD
   (id) => id !== HYDRANT_RINGS_LAYER_ID && id !== SENSORS_LAYER_ID,
 );
 
-/** Every message key the new layers' legends use (texts pending in src/i18n/pending-layers.ts). */
+/** Every message key the new layers' legends use (texts in src/i18n/parts/layers.ts). */
 export const LAYER_I18N_KEYS = [
   ...HAZARD_AREAS_I18N_KEYS,
   ...FIRE_LANES_I18N_KEYS,

@@ -25,7 +25,7 @@ export type FireLaneFeature = FeatureOf<'fire_lanes'>;
 export type LaneStatus = EnumOf<'lane_status'>;
 export type ObstacleType = EnumOf<'obstacle_type'>;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const FIRE_LANES_I18N_KEYS = ['legend.fire_lanes.title', 'legend.fire_lanes.removed'] as const;
 
 /**

@@ -23,7 +23,7 @@ export const GRIDS_LABELS_ID = `${GRIDS_LAYER_ID}-labels`;
 
 export type GridFeature = FeatureOf<'grids'>;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const GRIDS_I18N_KEYS = ['legend.grids.title', 'legend.grids.outline'] as const;
 
 /** The page's CJK font families (src/map/theme.ts), local fonts only. */

@@ -16,7 +16,7 @@ export const HAZARD_AREAS_LAYER_ID = 'hazard-areas';
 
 export type HazardAreaFeature = FeatureOf<'hazard_areas'>;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const HAZARD_AREAS_I18N_KEYS = ['legend.hazard_areas.title', 'legend.hazard_areas.closed'] as const;
 
 /**

@@ -21,7 +21,7 @@ export const HYDRANT_RINGS_LAYER_ID = 'hydrant-rings';
 export type HydrantFeature = FeatureOf<'hydrants'>;
 type HydrantStatus = EnumOf<'hydrant_status'>;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const HYDRANT_RINGS_I18N_KEYS = ['legend.hydrant_rings.title', 'legend.hydrant_rings.covered'] as const;
 
 /** Protection radius of a municipal hydrant from the rules table, in metres (150 by default). */

@@ -28,7 +28,7 @@ export type PremiseFeature = FeatureOf<'premises'>;
 export const RISK_LEVELS = ['none', 'low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-/** Message keys the risk legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys the risk legend uses (texts in src/i18n/parts/layers.ts). */
 export const PREMISES_RISK_I18N_KEYS = [
   'legend.premises_risk.title', 'premises.risk.none', 'premises.risk.low', 'premises.risk.medium', 'premises.risk.high',
 ] as const;

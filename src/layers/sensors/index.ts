@@ -16,7 +16,7 @@ export const SENSORS_LAYER_ID = 'sensors';
 export type SensorFeature = FeatureOf<'sensors'>;
 export type SensorKind = EnumOf<'sensor_kind'>;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const SENSORS_I18N_KEYS = ['legend.sensors.title', 'legend.sensors.offline'] as const;
 
 /**

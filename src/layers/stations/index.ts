@@ -16,7 +16,7 @@ export const STATIONS_LAYER_ID = 'stations';
 export type StationFeature = FeatureOf<'stations'>;
 export type StationKind = EnumOf<'station_kind'>;
 
-/** Message keys this module's legend uses (texts in src/i18n/pending-layers.ts). */
+/** Message keys this module's legend uses (texts in src/i18n/parts/layers.ts). */
 export const STATIONS_I18N_KEYS = ['legend.stations.title'] as const;
 
 /** Colours by kind (Okabe–Ito). */

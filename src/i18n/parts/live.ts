@@ -1,0 +1,4 @@
+/** Texts of the live area of the viewer, in both languages (see ../part.ts). */
+import { messagePart } from '../part.ts';
+
+export const liveMessages = messagePart({}, {});

@@ -1,0 +1,4 @@
+/** Texts of the search area of the viewer, in both languages (see ../part.ts). */
+import { messagePart } from '../part.ts';
+
+export const searchMessages = messagePart({}, {});
