@@ -119,6 +119,7 @@ export function generateDemo(opts: DemoOptions, log: (line: string) => void = ()
     version: 1,
     name: opts.scale === 1 ? `${first.streetOffice}消防安全一张图（演示数据）` : `消防安全一张图（演示数据，${opts.scale}个街道）`,
     bbox,
+    as_of: isoDateTime(asOfMoment(opts.asOf)),
     sources: [
       ...CONTRACT_FILES.map((k) => spec(k, k, `${k}.geojson`, 'WGS84', REFRESH[k], TITLES[k])),
       spec('iot-sensors', 'sensors', 'iot/sensors.geojson', 'GCJ02', 60, '物联网平台·设备', SENSOR_MAPPING),

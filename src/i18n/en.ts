@@ -122,6 +122,7 @@ export const en: { readonly [K in MessageKey]: string } = {
   'report.manifest.mapping': 'Malformed mapping ignored ({detail})',
   'report.manifest.mapping_target': 'Mapping to unknown property {target} ignored',
   'report.manifest.bbox': 'bbox is not [west, south, east, north] in degrees; ignored',
+  'report.manifest.as_of': 'as_of is not an ISO date-time; ignored (the clock is used)',
   'report.manifest.field': 'name/title is not text; ignored',
   'report.sources.none': 'No manifest and no file named after a kind',
   'report.sources.ignored_file': 'File not named after a kind; not read',

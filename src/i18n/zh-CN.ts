@@ -122,6 +122,7 @@ export const zhCN = {
   'report.manifest.mapping': 'mapping 配置有误，已忽略（{detail}）',
   'report.manifest.mapping_target': 'mapping 指向不存在的字段 {target}，已忽略',
   'report.manifest.bbox': 'bbox 应为 [西, 南, 东, 北] 度数，已忽略',
+  'report.manifest.as_of': 'as_of 应为 ISO 日期时间，已忽略（按当前时间判断）',
   'report.manifest.field': 'name/title 应为文本，已忽略',
   'report.sources.none': '没有数据清单，也没有以数据类型命名的文件',
   'report.sources.ignored_file': '文件名不是数据类型，未读取',

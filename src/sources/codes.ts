@@ -53,6 +53,7 @@ export const REPORT_CODES = {
   'manifest.mapping': { severity: 'warning', params: ['detail'], summary: 'a malformed part of "mapping"; ignored' },
   'manifest.mapping_target': { severity: 'warning', params: ['target'], summary: 'a mapping to a property the kind does not have; ignored' },
   'manifest.bbox': { severity: 'warning', params: [], summary: 'bbox not [west, south, east, north] in degrees; ignored' },
+  'manifest.as_of': { severity: 'warning', params: [], summary: 'as_of not an ISO date-time; ignored (the clock is used)' },
   'manifest.field': { severity: 'warning', params: ['expected'], summary: 'name/title not a string; ignored' },
   // Folders read without a manifest (check-data).
   'sources.none': { severity: 'error', params: [], summary: 'no manifest and no file named after a kind' },

@@ -33,5 +33,11 @@ export interface Manifest {
   name?: string;
   /** [west, south, east, north] in WGS-84: the district, for the first camera. */
   bbox?: [number, number, number, number];
+  /**
+   * The moment a snapshot describes (ISO date-time): the viewer judges overdue hazards and alarm
+   * ages at it instead of the clock. For demo data and exports replayed for training; a live
+   * deployment leaves it out.
+   */
+  as_of?: string;
   sources: SourceSpec[];
 }

@@ -54,6 +54,14 @@ describe('parseManifest', () => {
       'warning manifest.max_mb sources[0].max_mb', 'warning manifest.field sources[0].title']);
   });
 
+  it('keeps a snapshot time and ignores one that is not a date-time', () => {
+    const good = parseManifest(manifest([source()], { as_of: '2026-11-27T18:00:00+08:00' }), 'manifest.json');
+    expect(good.manifest?.as_of).toBe('2026-11-27T18:00:00+08:00');
+    const text = manifest([source()], { as_of: 'yesterday' });
+    expect(parseManifest(text, 'manifest.json').manifest).not.toHaveProperty('as_of');
+    expect(codes(text)).toEqual(['warning manifest.as_of as_of']);
+  });
+
   it('checks the shape and targets of mappings', () => {
     const text = manifest([source({ mapping: { fields: { 编号: 'id', 名称: 'name', 'x.y': 'status', 等级: 7 }, values: { status: { 坏: 'damaged' }, colour: { 红: 'red' }, type: 'x' } } }),
       source({ id: 'p', kind: 'premises', mapping: { fields: { 'hazards.等级': 'severity', 'hazards.状态': 'hazards.status', 'hazards.颜色': 'colour' } } }),
