@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createAppState } from './state.ts';
 
 describe('createAppState', () => {
-  it('starts with every layer visible and the map loading', () => {
+  it('starts with the default layers visible (rings and sensors off) and the map loading', () => {
     const s = createAppState();
     expect(s.isLayerVisible('hydrants')).toBe(true);
-    expect(s.hiddenLayers.value).toEqual([]);
+    expect(s.isLayerVisible('analysis-separation')).toBe(true);
+    expect(s.hiddenLayers.value).toEqual(['hydrant-rings', 'sensors']);
+    expect(s.visibleLayers.value).toEqual(['grids', 'hazard-areas', 'fire-lanes', 'premises', 'hydrants', 'stations', 'alarms']);
     expect(s.mapStatus.value).toBe('loading');
     expect(s.firstReadyMs.value).toBeNull();
   });
@@ -22,10 +24,12 @@ describe('createAppState', () => {
     const s = createAppState();
     s.toggleLayer('premises');
     s.toggleLayer('hydrants');
-    expect(s.hiddenLayers.value).toEqual(['hydrants', 'premises']);
+    expect(s.hiddenLayers.value).toEqual(['hydrant-rings', 'hydrants', 'premises', 'sensors']);
     s.toggleLayer('premises');
     expect(s.isLayerVisible('premises')).toBe(true);
-    expect(s.hiddenLayers.value).toEqual(['hydrants']);
+    expect(s.hiddenLayers.value).toEqual(['hydrant-rings', 'hydrants', 'sensors']);
+    s.toggleLayer('sensors');
+    expect(s.isLayerVisible('sensors')).toBe(true);
   });
 
   it('takes initial visibility', () => {
@@ -56,5 +60,17 @@ describe('createAppState', () => {
     s.markMapReady(5);
     expect(s.mapStatus.value).toBe('error');
     expect(s.mapError.value).toBe('no WebGL');
+  });
+
+  it('keeps opacity per layer, clamped, and shows exactly the layers of a link', () => {
+    const s = createAppState();
+    expect(s.opacityOf('premises')).toBe(1);
+    s.setLayerOpacity('premises', 0.4);
+    s.setLayerOpacity('grids', 3);
+    expect(s.opacityOf('premises')).toBe(0.4);
+    expect(s.opacityOf('grids')).toBe(1);
+    s.showOnly(['sensors', 'premises']);
+    expect(s.visibleLayers.value).toEqual(['premises', 'sensors']);
+    expect(s.isLayerVisible('analysis-mixing')).toBe(true);
   });
 });

@@ -3,9 +3,9 @@
  * deck layers, camera and control texts into it as props change. Knows nothing of fire safety or of
  * translation: the caller passes texts and shows errors.
  */
-import type { LayersList } from '@deck.gl/core';
+import type { LayersList, PickingInfo } from '@deck.gl/core';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { createMapShell, type Bounds, type MapShell, type MapUiStrings } from './map-shell.ts';
+import { createMapShell, type Bounds, type CameraView, type MapShell, type MapUiStrings } from './map-shell.ts';
 import { buildStyle, type BasemapStyleSource } from './style.ts';
 import type { Theme } from './theme.ts';
 
@@ -22,6 +22,18 @@ export interface MapViewProps {
    * warm up while data loads); the first bounds given then move the camera once, without animation.
    */
   bounds?: Bounds;
+  /** First camera from a link: wins over `bounds`. */
+  camera?: CameraView | null;
+  /**
+   * Where to look now: a new `key` moves the camera (fly to a point, or fit bounds with animation).
+   * Used for search hits, findings and the card's "show on map".
+   */
+  focus?: MapFocus | null;
+  /** Deck picking, passed through (hover and click, on an object or on nothing). */
+  onHover?: (info: PickingInfo) => void;
+  onClick?: (info: PickingInfo) => void;
+  /** After every camera move, and once the first camera is placed. */
+  onCameraChange?: (camera: CameraView, bounds: Bounds) => void;
   /** Deck layers, drawn over the basemap. */
   layers: LayersList;
   uiStrings: MapUiStrings;
@@ -43,6 +55,11 @@ export interface MapViewProps {
   onError?: (error: Error, fatal: boolean) => void;
   class?: string;
 }
+
+/** A request to move the camera; `key` tells one request from the next. */
+export type MapFocus =
+  | { key: number; center: readonly [number, number]; zoom: number }
+  | { key: number; bounds: Bounds; maxZoom?: number };
 
 /** The map, filling its parent. */
 export function MapView(props: MapViewProps) {
@@ -73,6 +90,10 @@ export function MapView(props: MapViewProps) {
         container,
         style: buildStyle(theme, basemap),
         ...(bounds ? { bounds } : {}),
+        ...(props.camera ? { camera: props.camera } : {}),
+        onHover: (info) => callbacks.current.onHover?.(info),
+        onClick: (info) => callbacks.current.onClick?.(info),
+        onCameraChange: (camera, b) => callbacks.current.onCameraChange?.(camera, b),
         fontFamily: theme.fontFamily,
         uiStrings,
         exposeForTests: props.exposeForTests ?? false,
@@ -85,7 +106,8 @@ export function MapView(props: MapViewProps) {
     }
     shellRef.current = shell;
     styled.current = { theme, url: basemap?.url ?? null };
-    cameraSet.current = bounds !== undefined;
+    cameraSet.current = bounds !== undefined || !!props.camera;
+    if (cameraSet.current) callbacks.current.onCameraChange?.(shell.camera(), shell.viewBounds());
     settle(shell);
     return () => {
       shellRef.current = null;
@@ -122,6 +144,15 @@ export function MapView(props: MapViewProps) {
     const shell = shellRef.current;
     if (shell && props.settleKey !== undefined) settle(shell);
   }, [props.settleKey]);
+
+  const focus = props.focus;
+  useLayoutEffect(() => {
+    const shell = shellRef.current;
+    if (!shell || !focus) return;
+    cameraSet.current = true;
+    if ('center' in focus) shell.flyTo(focus.center, focus.zoom);
+    else shell.fitBounds(focus.bounds, { animate: true, ...(focus.maxZoom !== undefined ? { maxZoom: focus.maxZoom } : {}) });
+  }, [focus?.key]);
 
   useLayoutEffect(() => {
     shellRef.current?.setUiStrings(uiStrings);

@@ -12,7 +12,7 @@
  * (not interleaved), so a new style cannot remove it.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { LayersList } from '@deck.gl/core';
+import type { LayersList, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -63,6 +63,23 @@ export interface MapShellOptions {
   onError?: (error: Error) => void;
   /** Put the map on `window.__fireOneMap` for browser tests (`?test=1`); removed on destroy. */
   exposeForTests?: boolean;
+  /** The first camera, instead of `bounds` (e.g. from a shared link). */
+  camera?: CameraView;
+  /** Pointer over a deck object (or over nothing: `info.object` and `info.index` < 0). */
+  onHover?: (info: PickingInfo) => void;
+  /** Click on the map: on a deck object, or on nothing. */
+  onClick?: (info: PickingInfo) => void;
+  /** The camera and what it shows, after a move has ended (pan, zoom, fly, the first fit). */
+  onCameraChange?: (camera: CameraView, bounds: Bounds) => void;
+}
+
+/** Where the camera is: centre, zoom, bearing and pitch, as a link stores them. */
+export interface CameraView {
+  lon: number;
+  lat: number;
+  zoom: number;
+  bearing: number;
+  pitch: number;
 }
 
 export interface MapShell {
@@ -75,8 +92,14 @@ export interface MapShell {
   setStyle(style: StyleSpecification): void;
   /** Replaces the deck layers (keep layer ids stable and `data` identical to avoid re-uploads). */
   setLayers(layers: LayersList): void;
-  /** Moves the camera to show `bounds`, without animation. */
-  fitBounds(bounds: Bounds): void;
+  /** Moves the camera to show `bounds`, without animation unless asked (a user's "show me"). */
+  fitBounds(bounds: Bounds, options?: { animate?: boolean; maxZoom?: number }): void;
+  /** Flies to a point (a search hit, a finding), keeping the zoom when it is already closer. */
+  flyTo(center: readonly [number, number], zoom: number): void;
+  /** The camera now. */
+  camera(): CameraView;
+  /** What the map shows now, as [west, south, east, north]. */
+  viewBounds(): Bounds;
   /** Updates the tooltips of the map's controls, e.g. after a language switch. */
   setUiStrings(strings: MapUiStrings): void;
   /** Resolves when the map is idle (style, sources, tiles done) and deck has drawn the current layers. */
@@ -99,11 +122,13 @@ function uiLocale(s: MapUiStrings): Record<string, string> {
  * the caller shows that to the user.
  */
 export function createMapShell(options: MapShellOptions): MapShell {
-  const { container, style, bounds, fontFamily, uiStrings, onError, exposeForTests } = options;
+  const { container, style, bounds, camera, fontFamily, uiStrings, onError, exposeForTests } = options;
   const map = new maplibregl.Map({
     container,
     style,
-    ...(bounds ? { bounds: [...bounds] as [number, number, number, number], fitBoundsOptions: { padding: FIT_PADDING } } : {}),
+    ...(camera
+      ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch }
+      : bounds ? { bounds: [...bounds] as [number, number, number, number], fitBoundsOptions: { padding: FIT_PADDING } } : {}),
     localIdeographFontFamily: fontFamily,
     locale: uiLocale(uiStrings),
     // Compact: the archive's attribution (© OpenStreetMap for OSM extracts) behind an (i) button.
@@ -130,6 +155,8 @@ export function createMapShell(options: MapShellOptions): MapShell {
   const overlay = new MapboxOverlay({
     interleaved: false,
     layers: [],
+    ...(options.onHover ? { onHover: options.onHover } : {}),
+    ...(options.onClick ? { onClick: options.onClick } : {}),
     onAfterRender: () => {
       drawnVersion = layersVersion;
       notify();
@@ -138,6 +165,18 @@ export function createMapShell(options: MapShellOptions): MapShell {
   map.addControl(overlay);
 
   map.on('idle', notify);
+  const boundsNow = (): Bounds => {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  };
+  const cameraNow = (): CameraView => {
+    const c = map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  };
+  if (options.onCameraChange) {
+    const report = options.onCameraChange;
+    map.on('moveend', () => report(cameraNow(), boundsNow()));
+  }
   map.on('error', (event) => {
     const raw: unknown = event.error;
     const error = raw instanceof Error ? raw : new Error(String((raw as { message?: unknown } | undefined)?.message ?? 'map error'));
@@ -168,9 +207,18 @@ export function createMapShell(options: MapShellOptions): MapShell {
       }
       map.setStyle(next, { diff: true });
     },
-    fitBounds(b) {
-      map.fitBounds([...b] as [number, number, number, number], { padding: FIT_PADDING, animate: false });
+    fitBounds(b, fit = {}) {
+      map.fitBounds([...b] as [number, number, number, number], {
+        padding: FIT_PADDING,
+        animate: fit.animate ?? false,
+        ...(fit.maxZoom !== undefined ? { maxZoom: fit.maxZoom } : {}),
+      });
     },
+    flyTo(center, zoom) {
+      map.flyTo({ center: [center[0], center[1]], zoom: Math.max(zoom, map.getZoom()), essential: false });
+    },
+    camera: cameraNow,
+    viewBounds: boundsNow,
     setLayers(layers) {
       layersVersion += 1;
       overlay.setProps({ layers });
