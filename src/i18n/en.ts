@@ -10,6 +10,7 @@ import { panelsMessages } from './parts/panels.ts';
 import { liveMessages } from './parts/live.ts';
 import { tooltipMessages } from './parts/tooltip.ts';
 import { analysisMessages } from './parts/analysis.ts';
+import { exploreMessages } from './parts/explore.ts';
 
 export const en: { readonly [K in MessageKey]: string } = {
   'app.title': 'Fire Safety One-Map',
@@ -133,4 +134,5 @@ export const en: { readonly [K in MessageKey]: string } = {
   ...liveMessages.en,
   ...tooltipMessages.en,
   ...analysisMessages.en,
+  ...exploreMessages.en,
 };

@@ -10,6 +10,7 @@ import { panelsMessages } from './parts/panels.ts';
 import { liveMessages } from './parts/live.ts';
 import { tooltipMessages } from './parts/tooltip.ts';
 import { analysisMessages } from './parts/analysis.ts';
+import { exploreMessages } from './parts/explore.ts';
 
 export const zhCN = {
   'app.title': '消防安全一张图',
@@ -133,6 +134,7 @@ export const zhCN = {
   ...liveMessages.zh,
   ...tooltipMessages.zh,
   ...analysisMessages.zh,
+  ...exploreMessages.zh,
 } as const satisfies Record<string, string>;
 
 /** Every message key of the app. */

@@ -1,6 +1,7 @@
 /** Every part of the message table, by name: for the test that keeps parts from sharing a key. */
 import { analysisMessages } from './analysis.ts';
 import { cardMessages } from './card.ts';
+import { exploreMessages } from './explore.ts';
 import { layerMessages } from './layers.ts';
 import { liveMessages } from './live.ts';
 import { panelsMessages } from './panels.ts';
@@ -15,4 +16,5 @@ export const MESSAGE_PARTS = {
   live: liveMessages,
   tooltip: tooltipMessages,
   analysis: analysisMessages,
+  explore: exploreMessages,
 } as const;

@@ -1,45 +1,40 @@
 /**
- * Explore mode, the first map: the offline basemap (a PMTiles archive, `tiles/basemap.pmtiles` or
- * `?basemap=<same-origin path>`), premises and hydrants as deck layers, the legend and the data
- * status. Composes the pieces below it; computes nothing itself.
+ * Explore mode, the everyday map: the offline basemap, every thematic layer, the side panel (layers,
+ * filter, summary, analysis, data status), search, the premise card, tooltips, dropped files, and
+ * the view kept in the URL. It composes the parts below it and decides nothing about fire safety.
  *
  * Readiness: when every source of a drawn kind has settled (loaded or failed), the basemap's header
  * has been read (or has failed), the camera is placed, and the map reports it has drawn that state,
  * the mode marks the map ready (app state, `data-map-status`, and a performance mark
- * `fire-one-map:map-ready`), which is what the browser test and the first-map benchmark wait for.
+ * `fire-one-map:map-ready`), which is what the browser tests and the first-map benchmark wait for.
  */
-import { useQueries, useQuery } from '@tanstack/preact-query';
-import { useMemo, useRef } from 'preact/hooks';
-import { basemapQuery, collectionsByKind, manifestQuery, manifestUrlFor, sourceQuery, useSourcesClient } from '../../app/data.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { applyFilter } from '../../app/filters.ts';
 import { useAppState } from '../../app/state.ts';
+import { startUrlSync } from '../../app/url-sync.ts';
 import { lang, t } from '../../i18n/index.ts';
-import { HYDRANTS_LAYER_ID, createHydrantsLayer, hydrantsLegend } from '../../layers/hydrants/index.ts';
-import { PREMISES_LAYER_ID, createPremisesLayer, premisesLegend } from '../../layers/premises/index.ts';
-import { BasemapError, PENDING, chooseBasemap, chooseInitialBounds, pmtilesSourceUrl } from '../../map/basemap.ts';
-import { MapView } from '../../map/MapView.tsx';
+import { defaultLegends, type ThematicLayerId } from '../../layers/catalog/index.ts';
+import { BasemapError, PENDING, chooseInitialBounds } from '../../map/basemap.ts';
+import type { MapFocus } from '../../map/MapView.tsx';
 import { themeByName } from '../../map/theme.ts';
-import type { CollectionOf, Kind } from '../../sources/contract/index.ts';
-import type { SourceSpec } from '../../sources/manifest-types.ts';
+import type { Kind } from '../../sources/contract/index.ts';
 import { Legend } from '../../ui/legend/Legend.tsx';
-import { SourceStatus, type SourceStatusItem } from '../../ui/status/SourceStatus.tsx';
+import { SourceStatus } from '../../ui/status/SourceStatus.tsx';
+import { Tabs } from '../../ui/tabs/Tabs.tsx';
+import type { Picked } from '../../ui/tooltip/pick.ts';
+import { MapPane } from './MapPane.tsx';
+import { useDistrict, type DroppedSource } from './use-district.ts';
 
-const NO_SPECS: readonly SourceSpec[] = [];
 /**
- * The kinds this mode draws: the map is ready once these have settled; the rest only feed the status.
- * Roads and buildings are drawn from the basemap tiles, not from their exports.
+ * The kinds the first view waits for: the map is ready once these have settled; the rest fill in
+ * as they arrive. Roads and buildings are drawn from the basemap tiles, not from their exports.
  */
 export const DRAWN_KINDS: readonly Kind[] = ['premises', 'hydrants'];
-// Stable empty collections: layers exist (with their ids) before data arrives, and keep `data` identity.
-const NO_PREMISES: CollectionOf<'premises'> = { type: 'FeatureCollection', features: [] };
-const NO_HYDRANTS: CollectionOf<'hydrants'> = { type: 'FeatureCollection', features: [] };
-const LEGEND = [hydrantsLegend(), premisesLegend()];
 export const MAP_READY_MARK = 'fire-one-map:map-ready';
 /** Performance mark when the drawn sources have settled (loaded or failed): splits load time from draw time. */
 export const DATA_READY_MARK = 'fire-one-map:data-ready';
 
-function errorText(error: unknown): string {
-  return t('error.worker', { message: error instanceof Error ? error.message : String(error) });
-}
+type TabId = 'layers' | 'filter' | 'summary' | 'analysis' | 'data';
 
 interface Banner {
   key: string;
@@ -49,37 +44,36 @@ interface Banner {
 
 export default function ExploreMode() {
   const state = useAppState();
-  const client = useSourcesClient();
-  const manifestUrl = useMemo(() => manifestUrlFor(document.baseURI), []);
-  const basemapChoice = useMemo(() => chooseBasemap(location.search, document.baseURI), []);
+  const [dropped] = useState<readonly DroppedSource[]>([]);
+  const district = useDistrict(dropped);
+  const { now } = district;
   const exposeForTests = useMemo(() => new URLSearchParams(location.search).get('test') === '1', []);
-  const basemapQ = useQuery(basemapQuery(basemapChoice.url));
-  const basemapSource = useMemo(() => (basemapQ.data ? { url: pmtilesSourceUrl(basemapChoice.url) } : null), [basemapQ.data]);
-  const manifestQ = useQuery(manifestQuery(client, manifestUrl));
-  const manifest = manifestQ.data?.manifest ?? null;
-  const specs = manifest?.sources ?? NO_SPECS;
-  const sourceQs = useQueries({ queries: specs.map((spec) => sourceQuery(client, manifestUrl, spec)) });
 
-  const results = sourceQs.map((q) => q.data);
-  // The results' identities are the dependencies: a source refetch that changed nothing keeps its
-  // object (structural sharing), so the layers keep their data and deck uploads nothing.
-  const byKind = useMemo(() => collectionsByKind(results), results);
+  // The link: read once before the map is created (its camera is the first camera), then kept in step.
+  const initialCamera = useMemo(() => {
+    const sync = startUrlSync(state, window);
+    syncRef.current = sync;
+    return state.camera.peek();
+  }, []);
+  const syncRef = useRef<ReturnType<typeof startUrlSync> | null>(null);
+  useEffect(() => () => syncRef.current?.stop(), []);
 
-  const hidden = state.hiddenLayers.value;
-  const layers = useMemo(
-    () => [
-      ...createPremisesLayer(byKind.premises ?? NO_PREMISES, { visible: state.isLayerVisible(PREMISES_LAYER_ID) }),
-      ...createHydrantsLayer(byKind.hydrants ?? NO_HYDRANTS, { visible: state.isLayerVisible(HYDRANTS_LAYER_ID) }),
-    ],
-    [byKind.premises, byKind.hydrants, hidden],
-  );
+  const [tab, setTab] = useState<TabId>('layers');
+  const [focus] = useState<MapFocus | null>(null);
+
+  const filter = state.filter.value;
+  const filtered = useMemo(() => applyFilter(district.collections, filter, now), [district.collections, filter, now]);
+
+  const visibility = state.layerVisibility.value;
+  const opacity = state.layerOpacity.value;
+  const look = useMemo(() => (id: ThematicLayerId) => ({ visible: state.isLayerVisible(id), opacity: state.opacityOf(id) }), [visibility, opacity]);
+
   const bounds = chooseInitialBounds({
-    customBasemap: basemapChoice.custom,
-    manifest: manifestQ.isPending ? PENDING : manifest?.bbox ?? null,
-    archive: basemapQ.isPending ? PENDING : basemapQ.data?.bounds ?? null,
+    customBasemap: district.basemapChoice.custom,
+    manifest: district.manifestPending ? PENDING : district.manifest?.bbox ?? null,
+    archive: district.basemap.isPending ? PENDING : district.basemap.data?.bounds ?? null,
   });
   const theme = themeByName(state.theme.value);
-
   const language = lang.value;
   const uiStrings = useMemo(
     () => ({
@@ -91,12 +85,12 @@ export default function ExploreMode() {
     }),
     [language],
   );
+  const legends = useMemo(() => defaultLegends(), []);
 
-  const manifestSettled = !manifestQ.isPending;
-  const allSettled = manifestSettled
-    && !basemapQ.isPending
-    && bounds !== PENDING
-    && sourceQs.every((q, i) => !q.isPending || !DRAWN_KINDS.includes(specs[i]?.kind as Kind));
+  const allSettled = !district.manifestPending
+    && !district.basemap.isPending
+    && (bounds !== PENDING || initialCamera !== null)
+    && district.sourceQueries.every((q, i) => !q.isPending || !DRAWN_KINDS.includes(district.specs[i]?.kind as Kind));
   // Read by onSettled: assigned during render, and MapView applies changes in layout effects of the
   // same commit, so a settle callback never pairs old map contents with a newer "all settled".
   const allSettledRef = useRef(false);
@@ -112,35 +106,25 @@ export default function ExploreMode() {
     if (fatal) state.markMapError(t('map.webgl'));
     else console.error('[fire-one-map] map error', error);
   };
-
-  const statusItems: SourceStatusItem[] = specs.map((spec, i) => {
-    const q = sourceQs[i];
-    const item: SourceStatusItem = {
-      spec,
-      status: !q || q.isPending ? 'pending' : q.data ? 'success' : 'error',
-      fetching: q?.isFetching ?? false,
-    };
-    if (q?.data) item.result = q.data;
-    if (q?.error) item.error = errorText(q.error);
-    if (q?.dataUpdatedAt) item.updatedAt = q.dataUpdatedAt;
-    return item;
-  });
-  const manifestError = manifestQ.isError
-    ? errorText(manifestQ.error)
-    : manifestQ.isSuccess && !manifest ? t('status.failed') : undefined;
+  const onPick = (picked: Picked | null) => {
+    if (!picked) return;
+    if (picked.kind === 'premises') state.selection.value = picked.feature.properties.id;
+    else if (picked.extra?.premise) state.selection.value = picked.extra.premise.properties.id;
+  };
 
   const banners: Banner[] = [];
-  const refused = basemapChoice.refused;
+  const refused = district.basemapChoice.refused;
   if (refused) banners.push({ key: 'refused', tone: 'warning', text: t('basemap.refused', { given: refused.given }) });
-  const basemapError = basemapQ.error;
+  const basemapError = district.basemap.error;
+  const basemapPath = district.basemapChoice.path;
   if (basemapError) {
     const missing = basemapError instanceof BasemapError && basemapError.kind === 'missing';
     banners.push(missing
-      ? { key: 'missing', tone: 'error', text: t('basemap.missing', { path: basemapChoice.path }) }
-      : { key: 'unreadable', tone: 'error', text: t('basemap.unreadable', { path: basemapChoice.path, detail: basemapError.message }) });
+      ? { key: 'missing', tone: 'error', text: t('basemap.missing', { path: basemapPath }) }
+      : { key: 'unreadable', tone: 'error', text: t('basemap.unreadable', { path: basemapPath, detail: basemapError.message }) });
   }
-  const basemapStatus = basemapQ.isPending ? 'loading'
-    : basemapQ.data ? 'ready'
+  const basemapStatus = district.basemap.isPending ? 'loading'
+    : district.basemap.data ? 'ready'
     : basemapError instanceof BasemapError ? basemapError.kind : 'unreadable';
 
   const mapStatus = state.mapStatus.value;
@@ -148,16 +132,28 @@ export default function ExploreMode() {
     <div class="explore" data-testid="explore" data-map-status={mapStatus} data-basemap-status={basemapStatus} data-theme={theme.name}>
       <div class="map-area">
         {/* Created at once, not after the manifest: MapLibre's worker starts while the data loads. */}
-        <MapView
+        <MapPane
           theme={theme}
-          basemap={basemapSource}
+          basemap={district.basemapSource}
           {...(bounds && bounds !== PENDING ? { bounds } : {})}
-          layers={layers}
+          camera={initialCamera}
+          focus={focus}
+          collections={filtered}
+          look={look}
+          extraLayers={NO_LAYERS}
+          now={now}
+          selectedId={state.selection.value}
+          maskPersonal={state.maskPersonal.value}
           uiStrings={uiStrings}
           exposeForTests={exposeForTests}
           settleKey={allSettled ? 'all-settled' : 'loading'}
           onSettled={onSettled}
           onError={onError}
+          onCameraChange={(camera, b) => {
+            state.camera.value = camera;
+            state.viewBounds.value = b;
+          }}
+          onPick={onPick}
         />
         {banners.length ? (
           <div class="map-banners" data-testid="basemap-banner">
@@ -170,14 +166,46 @@ export default function ExploreMode() {
         {mapStatus === 'error' ? <div class="map-failed" role="alert">{state.mapError.value}</div> : null}
       </div>
       <aside class="side-panel">
-        <Legend entries={LEGEND} isVisible={state.isLayerVisible} onToggle={state.toggleLayer} />
-        <SourceStatus
-          manifestReport={manifestQ.data?.report ?? []}
-          {...(manifestError ? { manifestError } : {})}
-          sources={statusItems}
+        <Tabs<TabId>
+          idPrefix="side"
+          label={t('explore.tabs')}
+          active={tab}
+          onChange={setTab}
+          tabs={[
+            {
+              id: 'layers',
+              label: t('explore.tab.layers'),
+              render: () => (
+                <Legend
+                  entries={legends}
+                  isVisible={state.isLayerVisible}
+                  onToggle={state.toggleLayer}
+                  opacityOf={state.opacityOf}
+                  onOpacity={state.setLayerOpacity}
+                />
+              ),
+            },
+            {
+              id: 'data',
+              label: t('explore.tab.data'),
+              render: () => (
+                <>
+                  <SourceStatus
+                    manifestReport={district.manifestReport}
+                    {...(district.manifestError ? { manifestError: district.manifestError } : {})}
+                    sources={district.statusItems}
+                  />
+                  {!district.manifestPending && district.specs.length === 0 && !district.manifestError
+                    ? <p class="status-empty">{t('status.no_sources')}</p>
+                    : null}
+                </>
+              ),
+            },
+          ]}
         />
-        {manifestSettled && specs.length === 0 && !manifestError ? <p class="status-empty">{t('status.no_sources')}</p> : null}
       </aside>
     </div>
   );
 }
+
+const NO_LAYERS: readonly never[] = [];

@@ -24,10 +24,13 @@ export interface LegendProps {
   entries: readonly LegendEntry[];
   isVisible: (layerId: string) => boolean;
   onToggle: (layerId: string) => void;
+  /** With both, each entry gets an opacity slider (0–100 %). */
+  opacityOf?: (layerId: string) => number;
+  onOpacity?: (layerId: string, opacity: number) => void;
 }
 
 /** The legend panel. */
-export function Legend({ entries, isVisible, onToggle }: LegendProps) {
+export function Legend({ entries, isVisible, onToggle, opacityOf, onOpacity }: LegendProps) {
   return (
     <section class="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" class="panel-title">{t('legend.title')}</h2>
@@ -45,6 +48,20 @@ export function Legend({ entries, isVisible, onToggle }: LegendProps) {
               />
               <span>{title}</span>
             </label>
+            {opacityOf && onOpacity ? (
+              <input
+                type="range"
+                class="legend-opacity"
+                min={0}
+                max={100}
+                step={10}
+                value={Math.round(opacityOf(entry.layerId) * 100)}
+                disabled={!visible}
+                aria-label={t('legend.opacity', { layer: title })}
+                data-opacity={entry.layerId}
+                onInput={(event) => onOpacity(entry.layerId, Number((event.currentTarget as HTMLInputElement).value) / 100)}
+              />
+            ) : null}
             <ul class="legend-items">
               {entry.items.map((item) => (
                 <li key={item.id} data-item={item.id}>

@@ -1,0 +1,110 @@
+/**
+ * The map of explore mode: basemap, every thematic layer (plus any extra layers, e.g. analysis
+ * results), hover tooltips, clicks that select a premise, and the alarm pulse. Owns the animation
+ * clock so that a pulse frame re-renders only this pane, not the panels beside it.
+ */
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Collections } from '../../app/filters.ts';
+import type { ThematicLayerId } from '../../layers/catalog/index.ts';
+import type { Bounds, CameraView, MapUiStrings } from '../../map/map-shell.ts';
+import { MapView, type MapFocus } from '../../map/MapView.tsx';
+import type { Theme } from '../../map/theme.ts';
+import { pickedFeature, type Picked } from '../../ui/tooltip/pick.ts';
+import { Tooltip } from '../../ui/tooltip/Tooltip.tsx';
+import { tooltipContent } from '../../ui/tooltip/tooltip-content.ts';
+import { useThematicLayers, type LayerLook } from './thematic-layers.ts';
+
+export interface MapPaneProps {
+  theme: Theme;
+  basemap: { url: string } | null;
+  bounds?: Bounds;
+  camera: CameraView | null;
+  focus: MapFocus | null;
+  /** What the layers draw (already filtered). */
+  collections: Collections;
+  look: (id: ThematicLayerId) => LayerLook;
+  /** Drawn above the thematic layers. */
+  extraLayers: readonly Layer[];
+  now: Date;
+  selectedId: string | null;
+  maskPersonal: boolean;
+  uiStrings: MapUiStrings;
+  exposeForTests: boolean;
+  settleKey: string;
+  onSettled: () => void;
+  onError: (error: Error, fatal: boolean) => void;
+  onCameraChange: (camera: CameraView, bounds: Bounds) => void;
+  /** A click on a feature (or on nothing: null). */
+  onPick: (picked: Picked | null, info: PickingInfo) => void;
+}
+
+const PULSE_FRAME_MS = 80;
+
+/** The alarm pulse's clock: ticks while `active` and motion is welcome, else stays at 0. */
+function usePulseClock(active: boolean): number {
+  const [time, setTime] = useState(0);
+  useEffect(() => {
+    const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    if (!active || reduced) return;
+    // A timer, not every animation frame: a ring needs ~12 frames a second, and on a CPU renderer
+    // (a wall PC without a GPU) each frame costs.
+    const timer = setInterval(() => setTime(performance.now()), PULSE_FRAME_MS);
+    return () => clearInterval(timer);
+  }, [active]);
+  return time;
+}
+
+interface Hover {
+  picked: Picked;
+  x: number;
+  y: number;
+}
+
+export function MapPane(props: MapPaneProps) {
+  const { collections, look, now, selectedId, extraLayers } = props;
+  const alarmsVisible = look('alarms').visible;
+  const alarms = collections.alarms;
+  const anyUnacknowledged = useMemo(() => alarms?.features.some((a) => !a.properties.acknowledged) ?? false, [alarms]);
+  const pulsing = alarmsVisible && anyUnacknowledged;
+  const pulseTime = usePulseClock(pulsing);
+  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId });
+  const layers = useMemo(() => [...thematic, ...extraLayers], [thematic, extraLayers]);
+
+  const [hover, setHover] = useState<Hover | null>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const sources = useRef(collections);
+  sources.current = collections;
+
+  const onHover = (info: PickingInfo) => {
+    const picked = info.index >= 0 ? pickedFeature(info, sources.current) : null;
+    setHover(picked ? { picked, x: info.x, y: info.y } : null);
+  };
+  const onClick = (info: PickingInfo) => {
+    props.onPick(info.index >= 0 ? pickedFeature(info, sources.current) : null, info);
+  };
+  const size = { width: areaRef.current?.clientWidth ?? 0, height: areaRef.current?.clientHeight ?? 0 };
+  const content = hover ? tooltipContent(hover.picked, now, { maskPersonal: props.maskPersonal }) : null;
+
+  return (
+    <div class="map-pane" ref={areaRef}>
+      <MapView
+        theme={props.theme}
+        basemap={props.basemap}
+        {...(props.bounds ? { bounds: props.bounds } : {})}
+        camera={props.camera}
+        focus={props.focus}
+        layers={layers}
+        uiStrings={props.uiStrings}
+        exposeForTests={props.exposeForTests}
+        settleKey={props.settleKey}
+        onSettled={props.onSettled}
+        onError={props.onError}
+        onHover={onHover}
+        onClick={onClick}
+        onCameraChange={props.onCameraChange}
+      />
+      {content && hover ? <Tooltip content={content} x={hover.x} y={hover.y} containerSize={size} /> : null}
+    </div>
+  );
+}
