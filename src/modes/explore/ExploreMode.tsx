@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyFilter } from '../../app/filters.ts';
+import { createSearchIndex, type SearchHit } from '../../app/search.ts';
 import { useAppState } from '../../app/state.ts';
 import { startUrlSync } from '../../app/url-sync.ts';
 import { lang, t } from '../../i18n/index.ts';
@@ -19,6 +20,7 @@ import type { MapFocus } from '../../map/MapView.tsx';
 import { themeByName } from '../../map/theme.ts';
 import type { Kind } from '../../sources/contract/index.ts';
 import { Legend } from '../../ui/legend/Legend.tsx';
+import { SearchBox } from '../../ui/search/SearchBox.tsx';
 import { SourceStatus } from '../../ui/status/SourceStatus.tsx';
 import { Tabs } from '../../ui/tabs/Tabs.tsx';
 import type { Picked } from '../../ui/tooltip/pick.ts';
@@ -59,10 +61,29 @@ export default function ExploreMode() {
   useEffect(() => () => syncRef.current?.stop(), []);
 
   const [tab, setTab] = useState<TabId>('layers');
-  const [focus] = useState<MapFocus | null>(null);
+  const [focus, setFocus] = useState<MapFocus | null>(null);
+  const focusKey = useRef(0);
+  /** Moves the camera to a point (or fits an extent), as a person asked. */
+  const lookAt = (position: readonly [number, number], extent?: readonly [number, number, number, number]) => {
+    focusKey.current += 1;
+    setFocus(extent
+      ? { key: focusKey.current, bounds: extent, maxZoom: 18 }
+      : { key: focusKey.current, center: position, zoom: FOCUS_ZOOM });
+  };
 
   const filter = state.filter.value;
   const filtered = useMemo(() => applyFilter(district.collections, filter, now), [district.collections, filter, now]);
+
+  // Search covers everything loaded, not only what the filter shows: a person looking for a name
+  // should find it, and the card says when it is filtered out.
+  const searchIndex = useMemo(
+    () => (district.collections.premises ? createSearchIndex(district.collections) : null),
+    [district.collections],
+  );
+  const onSearchPick = (hit: SearchHit) => {
+    lookAt(hit.position, hit.kind === 'premises' ? undefined : hit.bbox);
+    if (hit.kind === 'premises') state.selection.value = hit.id;
+  };
 
   const visibility = state.layerVisibility.value;
   const opacity = state.layerOpacity.value;
@@ -155,6 +176,9 @@ export default function ExploreMode() {
           }}
           onPick={onPick}
         />
+        <div class="map-search">
+          <SearchBox index={searchIndex} onPick={onSearchPick} />
+        </div>
         {banners.length ? (
           <div class="map-banners" data-testid="basemap-banner">
             {banners.map((b) => (
@@ -209,3 +233,5 @@ export default function ExploreMode() {
 }
 
 const NO_LAYERS: readonly never[] = [];
+/** Zoom a search hit or a list entry is shown at: a building and its neighbours. */
+const FOCUS_ZOOM = 17;
