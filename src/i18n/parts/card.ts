@@ -1,4 +1,132 @@
-/** Texts of the card area of the viewer, in both languages (see ../part.ts). */
+/**
+ * Texts of the card area of the viewer (the "one enterprise, one file" card, src/ui/card), in both
+ * languages (see ../part.ts). Field names and enum values come from the data contract, not from here.
+ */
 import { messagePart } from '../part.ts';
 
-export const cardMessages = messagePart({}, {});
+export const cardMessages = messagePart(
+  {
+    'card.kind': '一企一档',
+    'card.close': '关闭档案',
+    'card.id': '编号 {id}',
+    'card.as_of': '截至 {date}',
+    'card.yes': '是',
+    'card.no': '否',
+    'card.list_separator': '、',
+    'card.masked_note': '个人信息已脱敏显示',
+
+    'card.facts.title': '基本信息',
+    'card.facts.none': '暂无基本信息',
+
+    'card.timeline.title': '隐患与整改',
+    'card.timeline.none': '暂无隐患记录',
+    'card.timeline.progress': '整改进度',
+    'card.step.found': '发现',
+    'card.step.rectifying': '整改',
+    'card.step.closed': '销号',
+    'card.step.date_unknown': '日期不详',
+    'card.step.pending': '未到',
+    'card.deadline': '整改期限 {date}',
+    'card.overdue': '逾期 {count} 天',
+    'card.days_left': '剩 {count} 天',
+    'card.due_today': '今日到期',
+
+    'card.enforcement.title': '执法记录',
+    'card.enforcement.none': '暂无执法记录',
+    'card.enforcement.fine': '罚款 {amount} 元',
+    'card.enforcement.case': '案号 {ref}',
+    'card.enforcement.hazard': '隐患 {id}',
+
+    'card.sensors.title': '物联网设备与近 {days} 天告警',
+    'card.sensors.none': '未接入物联网设备',
+    'card.sensor.online': '在线',
+    'card.sensor.offline': '离线',
+    'card.sensor.unknown': '在线状态未知',
+    'card.alarms.none': '近 {days} 天无告警',
+    'card.alarms.other': '未关联到本场所设备的告警',
+    'card.alarms.more': '另有 {count} 条告警',
+    'card.alarm.acknowledged': '已确认',
+    'card.alarm.unacknowledged': '未确认',
+    'card.alarm.resolved': '已解除',
+
+    'card.hydrants.title': '最近的消火栓',
+    'card.hydrants.none': '没有找到符合条件的消火栓',
+    'card.hydrants.covered': '{radius} 米保护半径内有 {count} 个在用消火栓',
+    'card.hydrants.uncovered': '{radius} 米保护半径内没有在用消火栓',
+    'card.hydrant.within': '在保护半径内',
+    'card.hydrant.beyond': '超出保护半径',
+    'card.hydrant.focus': '在地图上定位消火栓 {id}，距离 {distance}',
+
+    'card.lanes.title': '周边 {radius} 米内的消防车通道',
+    'card.lanes.none': '{radius} 米内没有消防车通道',
+    'card.lane.focus': '在地图上定位消防车通道 {name}，距离 {distance}',
+    'card.lane.width': '净宽 {width} 米',
+    'card.obstacle.since': '{date} 发现',
+    'card.obstacle.removed': '已于 {date} 清除',
+    'card.obstacle.removed_undated': '已清除',
+
+    'card.distance': '{m} 米',
+  },
+  {
+    'card.kind': 'Premise file',
+    'card.close': 'Close the file',
+    'card.id': 'ID {id}',
+    'card.as_of': 'As of {date}',
+    'card.yes': 'yes',
+    'card.no': 'no',
+    'card.list_separator': ', ',
+    'card.masked_note': 'Personal data masked',
+
+    'card.facts.title': 'Facts',
+    'card.facts.none': 'No facts recorded',
+
+    'card.timeline.title': 'Hazards and rectification',
+    'card.timeline.none': 'No hazards on record',
+    'card.timeline.progress': 'Rectification progress',
+    'card.step.found': 'Found',
+    'card.step.rectifying': 'Rectifying',
+    'card.step.closed': 'Closed',
+    'card.step.date_unknown': 'date unknown',
+    'card.step.pending': 'not yet',
+    'card.deadline': 'Due {date}',
+    'card.overdue': 'Overdue {count} day|Overdue {count} days',
+    'card.days_left': '{count} day left|{count} days left',
+    'card.due_today': 'Due today',
+
+    'card.enforcement.title': 'Enforcement',
+    'card.enforcement.none': 'No enforcement actions',
+    'card.enforcement.fine': 'fine CNY {amount}',
+    'card.enforcement.case': 'case {ref}',
+    'card.enforcement.hazard': 'hazard {id}',
+
+    'card.sensors.title': 'Sensors and alarms of the last {days} days',
+    'card.sensors.none': 'No sensors connected',
+    'card.sensor.online': 'online',
+    'card.sensor.offline': 'offline',
+    'card.sensor.unknown': 'online state unknown',
+    'card.alarms.none': 'No alarms in the last {days} days',
+    'card.alarms.other': 'Alarms not linked to a sensor of this premise',
+    'card.alarms.more': '{count} more alarm|{count} more alarms',
+    'card.alarm.acknowledged': 'acknowledged',
+    'card.alarm.unacknowledged': 'not acknowledged',
+    'card.alarm.resolved': 'resolved',
+
+    'card.hydrants.title': 'Nearest hydrants',
+    'card.hydrants.none': 'No hydrant found',
+    'card.hydrants.covered': '{count} hydrant in service within the {radius} m protection radius|{count} hydrants in service within the {radius} m protection radius',
+    'card.hydrants.uncovered': 'No hydrant in service within the {radius} m protection radius',
+    'card.hydrant.within': 'within protection radius',
+    'card.hydrant.beyond': 'beyond protection radius',
+    'card.hydrant.focus': 'Show hydrant {id} on the map, {distance} away',
+
+    'card.lanes.title': 'Fire lanes within {radius} m',
+    'card.lanes.none': 'No fire lane within {radius} m',
+    'card.lane.focus': 'Show fire lane {name} on the map, {distance} away',
+    'card.lane.width': '{width} m wide',
+    'card.obstacle.since': 'reported {date}',
+    'card.obstacle.removed': 'removed {date}',
+    'card.obstacle.removed_undated': 'removed',
+
+    'card.distance': '{m} m',
+  },
+);
