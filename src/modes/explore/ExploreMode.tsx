@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyFilter } from '../../app/filters.ts';
+import { createPremiseFileIndex, premiseFile } from '../../app/premise-file.ts';
 import { createSearchIndex, type SearchHit } from '../../app/search.ts';
 import { useAppState } from '../../app/state.ts';
 import { startUrlSync } from '../../app/url-sync.ts';
@@ -19,6 +20,7 @@ import { BasemapError, PENDING, chooseInitialBounds } from '../../map/basemap.ts
 import type { MapFocus } from '../../map/MapView.tsx';
 import { themeByName } from '../../map/theme.ts';
 import type { Kind } from '../../sources/contract/index.ts';
+import { PremiseCard } from '../../ui/card/PremiseCard.tsx';
 import { Legend } from '../../ui/legend/Legend.tsx';
 import { SearchBox } from '../../ui/search/SearchBox.tsx';
 import { SourceStatus } from '../../ui/status/SourceStatus.tsx';
@@ -52,12 +54,11 @@ export default function ExploreMode() {
   const exposeForTests = useMemo(() => new URLSearchParams(location.search).get('test') === '1', []);
 
   // The link: read once before the map is created (its camera is the first camera), then kept in step.
+  const syncRef = useRef<ReturnType<typeof startUrlSync> | null>(null);
   const initialCamera = useMemo(() => {
-    const sync = startUrlSync(state, window);
-    syncRef.current = sync;
+    syncRef.current = startUrlSync(state, window);
     return state.camera.peek();
   }, []);
-  const syncRef = useRef<ReturnType<typeof startUrlSync> | null>(null);
   useEffect(() => () => syncRef.current?.stop(), []);
 
   const [tab, setTab] = useState<TabId>('layers');
@@ -84,6 +85,18 @@ export default function ExploreMode() {
     lookAt(hit.position, hit.kind === 'premises' ? undefined : hit.bbox);
     if (hit.kind === 'premises') state.selection.value = hit.id;
   };
+
+  // The card: built from everything loaded (its hydrants, lanes and sensors are not filtered away).
+  const fileIndex = useMemo(() => createPremiseFileIndex(district.collections), [district.collections]);
+  const premiseById = useMemo(
+    () => new Map((district.collections.premises?.features ?? []).map((f) => [f.properties.id, f])),
+    [district.collections.premises],
+  );
+  const selectedId = state.selection.value;
+  const selected = selectedId ? premiseById.get(selectedId) : undefined;
+  const file = useMemo(() => (selected ? premiseFile(fileIndex, selected, now) : null), [fileIndex, selected, now]);
+  const selectionMissing = selectedId !== null && !selected && district.collections.premises !== undefined
+    && district.sourceQueries.every((q) => !q.isPending);
 
   const visibility = state.layerVisibility.value;
   const opacity = state.layerOpacity.value;
@@ -163,7 +176,7 @@ export default function ExploreMode() {
           look={look}
           extraLayers={NO_LAYERS}
           now={now}
-          selectedId={state.selection.value}
+          selectedId={selectedId}
           maskPersonal={state.maskPersonal.value}
           uiStrings={uiStrings}
           exposeForTests={exposeForTests}
@@ -179,6 +192,18 @@ export default function ExploreMode() {
         <div class="map-search">
           <SearchBox index={searchIndex} onPick={onSearchPick} />
         </div>
+        {file ? (
+          <div class="map-card">
+            <PremiseCard
+              file={file}
+              maskPersonal={state.maskPersonal.value}
+              now={now}
+              onClose={() => { state.selection.value = null; }}
+              onFocusFeature={(lonLat) => lookAt(lonLat)}
+            />
+          </div>
+        ) : null}
+        {selectionMissing ? <div class="map-note" role="status">{t('explore.not_found', { id: selectedId })}</div> : null}
         {banners.length ? (
           <div class="map-banners" data-testid="basemap-banner">
             {banners.map((b) => (
