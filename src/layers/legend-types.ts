@@ -9,8 +9,12 @@ import type { Rgb } from './palette.ts';
 /** A label that the UI resolves: an enum value of the data contract, or a UI message key. */
 export type LabelRef = { readonly enum: EnumName; readonly value: string } | { readonly key: string };
 
-/** How a swatch is drawn: a dot for point symbols, a square for areas, a bar for lines. */
-export type SwatchShape = 'circle' | 'square' | 'line';
+/**
+ * How a swatch is drawn: a dot for point symbols, a square for areas, a bar for lines; the other
+ * shapes mirror point symbols drawn as shapes (premises by category group), and `ring` is a dot in
+ * a ring (a ringed symbol, e.g. a key unit).
+ */
+export type SwatchShape = 'circle' | 'square' | 'line' | 'triangle' | 'diamond' | 'hexagon' | 'house' | 'cross' | 'ring';
 
 export interface LegendItem {
   /** Stable within the entry (the enum value or group id): used as a key and a test hook. */

@@ -5,6 +5,10 @@
 import { enumText, hasMessage, t } from '../../i18n/index.ts';
 import type { LabelRef, LegendEntry, LegendItem } from '../../layers/legend-types.ts';
 import { cssColor } from '../../layers/palette.ts';
+import './legend-shapes.css';
+
+/** Shapes drawn with a clip-path: the outline is an outer box, the fill an inner one (see legend-shapes.css). */
+const CLIPPED_SHAPES: ReadonlySet<LegendItem['shape']> = new Set(['triangle', 'diamond', 'hexagon', 'house', 'cross']);
 
 /** Text of a label reference in the current language (the key itself if it is not a message). */
 export function labelText(label: LabelRef): string {
@@ -13,6 +17,13 @@ export function labelText(label: LabelRef): string {
 }
 
 function Swatch({ item }: { item: LegendItem }) {
+  if (CLIPPED_SHAPES.has(item.shape)) {
+    return (
+      <span class={`legend-swatch legend-swatch--shape legend-swatch--${item.shape}`} style={{ backgroundColor: cssColor(item.stroke ?? item.fill) }} aria-hidden="true">
+        <span class="legend-swatch-fill" style={{ backgroundColor: cssColor(item.fill) }} />
+      </span>
+    );
+  }
   const style = {
     backgroundColor: cssColor(item.fill),
     borderColor: item.stroke ? cssColor(item.stroke) : 'transparent',
