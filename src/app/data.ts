@@ -10,7 +10,10 @@ import { openBasemap } from '../map/basemap.ts';
 import type { CollectionOf, Kind } from '../sources/contract/index.ts';
 import type { LoadResult } from '../sources/load.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
+import type { ReportEntry } from '../sources/report.ts';
+import type { SourceStatusItem } from '../ui/status/SourceStatus.tsx';
 import type { SourceWorkerClient } from '../worker/client.ts';
+import { mergeById } from './merge-by-id.ts';
 
 /** Where the manifest is, relative to the page: `data/manifest.json` beside index.html. */
 export const DEFAULT_MANIFEST_PATH = 'data/manifest.json';
@@ -47,20 +50,91 @@ export function manifestQuery(client: SourceWorkerClient, url: string) {
 }
 
 /**
+ * The entry saying a load result holds nothing because the file could not be used at all (missing,
+ * too large, network, not JSON): an error when no feature was read. Undefined for usable results,
+ * including an export that is simply empty.
+ */
+export function sourceFailure(result: LoadResult): ReportEntry | undefined {
+  if (result.stats.read > 0 || result.collection.features.length > 0) return undefined;
+  return result.report.find((entry) => entry.severity === 'error');
+}
+
+/**
+ * A poll that could not read a source which had data before. Thrown by the query function so TanStack
+ * Query keeps the last good data and records the failure (`error`, `errorUpdatedAt`) instead of
+ * replacing the map's features with nothing.
+ */
+export class SourceReadError extends Error {
+  /** The report entry saying why (translate it with `reportText`). */
+  readonly entry: ReportEntry;
+
+  constructor(entry: ReportEntry) {
+    super(entry.message);
+    this.name = 'SourceReadError';
+    this.entry = entry;
+  }
+}
+
+/**
  * One source's query: fetched and parsed in the worker; polled every `refresh_s` seconds when set.
  * The key holds the whole spec, so a manifest that changes the mapping or CRS loads afresh.
+ * Structural sharing by feature id (`mergeById`): a poll that changed nothing keeps the previous
+ * result object, and changed polls keep every unchanged feature object, so deck layers keep their data.
  */
 export function sourceQuery(client: SourceWorkerClient, manifestUrl: string, spec: SourceSpec, options: SourceQueryOptions = {}) {
   const interval = refetchIntervalOf(spec);
   return queryOptions({
     queryKey: ['source', manifestUrl, spec] as const,
-    queryFn: ({ signal }): Promise<LoadResult> => client.request('source', { url: sourceUrl(manifestUrl, spec), spec }, { signal }),
+    queryFn: async ({ signal, client: queryClient, queryKey }): Promise<LoadResult> => {
+      const result = await client.request('source', { url: sourceUrl(manifestUrl, spec), spec }, { signal });
+      const failure = sourceFailure(result);
+      const previous = failure ? queryClient.getQueryData<LoadResult>(queryKey) : undefined;
+      if (failure && previous && !sourceFailure(previous)) throw new SourceReadError(failure);
+      return result;
+    },
+    // TanStack types both sides as unknown; only this query's own results reach it.
+    structuralSharing: (previous: unknown, next: unknown) => mergeById(previous as LoadResult | undefined, next as LoadResult),
     refetchInterval: interval,
     refetchIntervalInBackground: options.pollInBackground ?? false,
     // A source without refresh_s is a file that does not change during a visit.
     staleTime: interval === false ? Infinity : interval,
     retry: 1,
   });
+}
+
+/** What the status needs of a source query's state (a `useQuery` / `useQueries` result has it all). */
+export interface SourceQueryState {
+  data?: LoadResult | undefined;
+  error: unknown;
+  isPending: boolean;
+  isFetching: boolean;
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+}
+
+/**
+ * A source as the status line and the banners see it. A poll that failed after a success keeps its
+ * data and gets `failedAt` and `failure`; a first load that read nothing gets `failure` only.
+ * @param describeError text for errors that are not read failures (a worker crash).
+ */
+export function sourceStatusItem(spec: SourceSpec, query: SourceQueryState | undefined, describeError: (error: unknown) => string): SourceStatusItem {
+  const item: SourceStatusItem = {
+    spec,
+    status: !query || query.isPending ? 'pending' : query.data ? 'success' : 'error',
+    fetching: query?.isFetching ?? false,
+  };
+  if (!query) return item;
+  if (query.data) item.result = query.data;
+  if (query.dataUpdatedAt) item.updatedAt = query.dataUpdatedAt;
+  if (query.error) {
+    if (query.errorUpdatedAt) item.failedAt = query.errorUpdatedAt;
+    if (query.error instanceof SourceReadError) item.failure = query.error.entry;
+    else item.error = describeError(query.error);
+  } else if (query.data) {
+    const failure = sourceFailure(query.data);
+    if (failure) item.failure = failure;
+  }
+  return item;
 }
 
 /**

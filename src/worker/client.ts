@@ -42,6 +42,12 @@ export function createSourceWorker(): WorkerLike {
   return new Worker(new URL('./source-worker.ts', import.meta.url), { type: 'module', name: 'sources' }) as unknown as WorkerLike;
 }
 
+/**
+ * Requests never merged with an identical one in flight: a dropped file's text can be 64 MiB, and
+ * building the merge key would copy it on the main thread for nothing (two drops are two requests).
+ */
+const UNMERGED: ReadonlySet<RequestType> = new Set<RequestType>(['parse']);
+
 function abortError(): Error {
   return new WorkerRequestError('AbortError', 'the request was cancelled');
 }
@@ -86,7 +92,7 @@ export function createSourceWorkerClient(factory: () => WorkerLike = createSourc
     request<T extends RequestType>(type: T, params: ParamsOf<T>, options: { signal?: AbortSignal } = {}): Promise<ResultOf<T>> {
       const { signal } = options;
       if (signal?.aborted) return Promise.reject(abortError());
-      const key = `${type}\u0000${JSON.stringify(params)}`;
+      const key = UNMERGED.has(type) ? `${type}\u0000#${nextId}` : `${type}\u0000${JSON.stringify(params)}`;
       let id = byKey.get(key);
       let pending = id === undefined ? undefined : byId.get(id);
       if (!pending || id === undefined) {

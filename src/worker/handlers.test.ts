@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../sources/load.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
-import { loadManifest, loadSource } from './handlers.ts';
+import { loadManifest, loadSource, parseDropped } from './handlers.ts';
 
 const spec: SourceSpec = { id: 'hydrants', kind: 'hydrants', path: 'hydrants.geojson', crs: 'WGS84' };
 const hydrants = {
@@ -96,3 +96,71 @@ describe('loadManifest', () => {
     expect(r.report[0]).toMatchObject({ code: 'file.missing', file: 'manifest.json' });
   });
 });
+
+describe('parseDropped', () => {
+  const text = JSON.stringify(hydrants);
+
+  it('guesses the kind from the file name and parses as a local source', () => {
+    const r = parseDropped({ name: 'hydrants-2026.geojson', text });
+    expect(r).toMatchObject({ kind: 'hydrants', guessed: true, reason: 'name', accepted: true });
+    expect(r.result?.sourceId).toBe('local:hydrants-2026.geojson');
+    expect(r.result?.file).toBe('hydrants-2026.geojson');
+    expect(r.result?.stats).toMatchObject({ read: 2, kept: 1, dropped: 1 });
+  });
+
+  it('uses the kind it is given', () => {
+    const r = parseDropped({ name: 'export.geojson', text, kind: 'hydrants' });
+    expect(r).toMatchObject({ kind: 'hydrants', guessed: false, reason: 'given', accepted: true });
+  });
+
+  it('guesses by fields and maps the contract\'s Chinese labels', () => {
+    const alarms = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [120.1, 30.2] },
+        properties: { 告警编号: 'A1', 设备编号: 'D1', 告警级别: '火警', 告警时间: '2026-03-01 08:00:00' } }],
+    };
+    const r = parseDropped({ name: '0301.geojson', text: JSON.stringify(alarms) });
+    expect(r).toMatchObject({ kind: 'alarms', reason: 'fields', accepted: true });
+    const feature = (r.result as LoadResult<'alarms'>).collection.features[0];
+    expect(feature?.properties).toMatchObject({ id: 'A1', sensor_id: 'D1', level: 'fire' });
+  });
+
+  it('uses the CRS the file declares', () => {
+    const declared = { ...hydrants, crs: { type: 'name', properties: { name: 'GCJ-02' } } };
+    const r = parseDropped({ name: 'hydrants.geojson', text: JSON.stringify(declared) }) as { result: LoadResult<'hydrants'> };
+    const [lon] = r.result.collection.features[0]?.geometry.coordinates ?? [];
+    expect(lon).not.toBe(120.1); // converted from GCJ-02 to WGS-84
+    expect(Math.abs((lon ?? 0) - 120.1)).toBeLessThan(0.01);
+  });
+
+  it('answers no kind for a file that is neither named nor shaped like a kind', () => {
+    expect(parseDropped({ name: 'notes.json', text: 'not json' })).toEqual({ kind: null, guessed: true, reason: 'not_geojson', result: null, accepted: false });
+    const other = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { a: 1 } }] });
+    expect(parseDropped({ name: 'notes.json', text: other })).toMatchObject({ kind: null, reason: 'no_match', accepted: false });
+  });
+
+  it('refuses a named file that is not GeoJSON or keeps no feature, with the report saying why', () => {
+    const broken = parseDropped({ name: 'hydrants.geojson', text: '{"type": "FeatureCollection", ' });
+    expect(broken).toMatchObject({ kind: 'hydrants', accepted: false });
+    expect(broken.result?.report[0]?.code).toBe('json.invalid');
+    const allBad = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: point(), properties: { id: 'H9' } }] });
+    const dropped = parseDropped({ name: 'hydrants.geojson', text: allBad });
+    expect(dropped).toMatchObject({ kind: 'hydrants', accepted: false });
+    expect(dropped.result?.stats.kept).toBe(0);
+  });
+
+  it('accepts an empty but valid collection', () => {
+    const r = parseDropped({ name: 'hydrants.geojson', text: '{"type":"FeatureCollection","features":[]}' });
+    expect(r).toMatchObject({ accepted: true });
+  });
+
+  it('refuses a text over 64 MiB without parsing it', () => {
+    const r = parseDropped({ name: 'hydrants.geojson', text: ' '.repeat(64 * 1024 * 1024 + 1) });
+    expect(r).toMatchObject({ kind: 'hydrants', accepted: false });
+    expect(r.result?.report[0]?.code).toBe('file.too_large');
+  });
+});
+
+function point() {
+  return { type: 'Point', coordinates: [120.1, 30.2] };
+}

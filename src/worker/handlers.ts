@@ -7,9 +7,14 @@
  * empty collection whose report says why, so the status line shows it like any other problem.
  * Only cancellation rejects.
  */
-import { failedResult, parseExport } from '../sources/load.ts';
+import { isRecord, stripBom } from '../sources/coerce.ts';
+import type { Crs } from '../sources/contract/types.ts';
+import { crsFromLabel } from '../sources/crs.ts';
+import { guessKind, labelMapping, type DropParseResult } from '../sources/guess-kind.ts';
+import { failedResult, parseExport, type LoadResult } from '../sources/load.ts';
 import { parseManifest } from '../sources/manifest.ts';
-import { maxBytesFor, readTextLimited } from '../sources/read-limited.ts';
+import type { SourceSpec } from '../sources/manifest-types.ts';
+import { maxBytesFor, readTextLimited, tooLargeEntry } from '../sources/read-limited.ts';
 import type { ReportEntry } from '../sources/report.ts';
 import type { ManifestResult, ParamsOf, ResultOf } from './protocol.ts';
 
@@ -80,4 +85,51 @@ export async function loadSource(fetchFn: Fetch, params: ParamsOf<'source'>, sig
     report: [...read.report, ...result.report],
     stats: { ...result.stats, warnings: result.stats.warnings + warnings, errors: result.stats.errors + errors },
   };
+}
+
+/** The source id a dropped file gets: it must not collide with a manifest source. */
+export function droppedSourceId(name: string): string {
+  return `local:${name}`;
+}
+
+/** The CRS an old-style GeoJSON `crs` member names, if it names one we know. */
+function declaredCrs(json: unknown): Crs | undefined {
+  const member = isRecord(json) ? json.crs : undefined;
+  const name = isRecord(member) && isRecord(member.properties) ? member.properties.name : undefined;
+  if (typeof name !== 'string') return undefined;
+  return crsFromLabel(name) ?? crsFromLabel(name.replace(/^urn:ogc:def:crs:/i, '').replace('::', ':'));
+}
+
+/**
+ * Whether a dropped file is taken: refused when it yields no feature and has an error (not JSON,
+ * not a FeatureCollection, every feature invalid). An empty but valid collection is taken.
+ */
+export function isAcceptedDrop(result: LoadResult): boolean {
+  return result.stats.kept > 0 || !result.report.some((entry) => entry.severity === 'error');
+}
+
+/**
+ * Parses a dropped file. Its kind is `params.kind` when given, else guessed (file name, then fields);
+ * its CRS is what the file declares, else WGS-84; properties named by the contract's Chinese labels
+ * are mapped. A file over the default size limit is refused without parsing. Never throws.
+ */
+export function parseDropped(params: ParamsOf<'parse'>): ResultOf<'parse'> {
+  const { name, text } = params;
+  const maxBytes = maxBytesFor({});
+  // A string's length undercounts its UTF-8 bytes; the page checks File.size first, this is a backstop.
+  const tooLarge = text.length > maxBytes;
+  let json: unknown;
+  if (!tooLarge) {
+    try {
+      json = JSON.parse(stripBom(text));
+    } catch {
+      json = undefined; // parseExport reports the syntax error with its line and column
+    }
+  }
+  const guess = params.kind ? { kind: params.kind, reason: 'given' as const } : guessKind(name, json);
+  if (!guess.kind) return { kind: null, guessed: true, reason: guess.reason, result: null, accepted: false } satisfies DropParseResult;
+  const mapping = labelMapping(guess.kind, json);
+  const spec: SourceSpec = { id: droppedSourceId(name), kind: guess.kind, path: name, crs: declaredCrs(json) ?? 'WGS84', title: name, ...(mapping ? { mapping } : {}) };
+  const result = tooLarge ? failedResult(spec, name, [tooLargeEntry(name, maxBytes, text.length)]) : parseExport(text, spec, { file: name });
+  return { kind: guess.kind, guessed: !params.kind, reason: guess.reason, result, accepted: isAcceptedDrop(result) };
 }

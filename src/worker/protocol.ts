@@ -6,6 +6,8 @@
  *
  * Results are plain data (structured clone): collections and reports cross the boundary as is.
  */
+import type { Kind } from '../sources/contract/kinds.ts';
+import type { DropParseResult } from '../sources/guess-kind.ts';
 import type { Manifest, SourceSpec } from '../sources/manifest-types.ts';
 import type { LoadResult } from '../sources/load.ts';
 import type { ReportEntry } from '../sources/report.ts';
@@ -22,6 +24,11 @@ export interface ManifestResult {
 export interface WorkerRequests {
   manifest: { params: { url: string }; result: ManifestResult };
   source: { params: { url: string; spec: SourceSpec }; result: LoadResult };
+  /**
+   * A file dropped on the page (or opened): its text, parsed as `kind` or as the kind guessed from its
+   * name and contents. Never merged with another request in flight (the text would have to be compared).
+   */
+  parse: { params: { name: string; text: string; kind?: Kind }; result: DropParseResult };
 }
 
 export type RequestType = keyof WorkerRequests;
