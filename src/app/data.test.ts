@@ -22,9 +22,9 @@ function fakeClient(manifestSources: SourceSpec[]) {
   const asked: string[] = [];
   const client: SourceWorkerClient = {
     request<T extends RequestType>(type: T, params: ParamsOf<T>): Promise<ResultOf<T>> {
-      asked.push(`${type} ${params.url}`);
+      asked.push(`${type} ${'url' in params ? params.url : params.name}`);
       if (type === 'manifest') {
-        return Promise.resolve({ manifest: { version: 1, sources: manifestSources }, report: [], url: params.url } as ResultOf<T>);
+        return Promise.resolve({ manifest: { version: 1, sources: manifestSources }, report: [], url: (params as ParamsOf<'manifest'>).url } as ResultOf<T>);
       }
       const s = (params as ParamsOf<'source'>).spec;
       return Promise.resolve(result(s, hydrants(s.id)) as ResultOf<T>);

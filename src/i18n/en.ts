@@ -43,7 +43,6 @@ export const en: { readonly [K in MessageKey]: string } = {
   'legend.title': 'Legend',
   'legend.show': 'Show {layer}',
   'legend.hide': 'Hide {layer}',
-  'legend.premises.title': 'Premises (by category group)',
   'legend.hydrants.title': 'Hydrants (by status)',
 
   'premises.group.people_at_risk': 'Schools, hospitals, elderly care',

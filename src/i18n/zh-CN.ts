@@ -43,7 +43,6 @@ export const zhCN = {
   'legend.title': '图例',
   'legend.show': '显示{layer}',
   'legend.hide': '隐藏{layer}',
-  'legend.premises.title': '场所（按类别分组）',
   'legend.hydrants.title': '市政消火栓（按状态）',
 
   'premises.group.people_at_risk': '学校、医院、养老等',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HYDRANT_STATUS_COLORS } from '../../src/layers/hydrants/index.ts';
-import { PREMISE_GROUP_COLORS } from '../../src/layers/premises/index.ts';
+import { RISK_COLORS } from '../../src/layers/premises/risk.ts';
 import { lightTheme } from '../../src/map/theme.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 import { countNear, decodePng, distinctColours } from './png.ts';
@@ -74,7 +74,7 @@ describe.skipIf(!viewerUrl)('built viewer in Chromium', () => {
     const roadPixels = ['arterial', 'collector'].reduce((n, cls) => n + countNear(image, hex(lightTheme.roads.classes[cls]?.color ?? '#000000'), 6), 0);
     expect(roadPixels, 'major roads').toBeGreaterThan(100);
     expect(countNear(image, [...HYDRANT_STATUS_COLORS.in_service], 12), 'in-service hydrants').toBeGreaterThan(20);
-    const premisePixels = Object.values(PREMISE_GROUP_COLORS).reduce((n, c) => n + countNear(image, [...c] as [number, number, number], 12), 0);
+    const premisePixels = Object.values(RISK_COLORS).reduce((n, c) => n + countNear(image, [...c] as [number, number, number], 12), 0);
     expect(premisePixels, 'premises').toBeGreaterThan(50);
   });
 

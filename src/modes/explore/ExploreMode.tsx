@@ -9,7 +9,9 @@
  * `fire-one-map:map-ready`), which is what the browser tests and the first-map benchmark wait for.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useSourcesClient } from '../../app/data.ts';
 import { applyFilter } from '../../app/filters.ts';
+import { sourceFreshnessBadge } from '../../app/freshness.ts';
 import { createPremiseFileIndex, premiseFile } from '../../app/premise-file.ts';
 import { createSearchIndex, type SearchHit } from '../../app/search.ts';
 import { useAppState } from '../../app/state.ts';
@@ -23,6 +25,8 @@ import type { Kind } from '../../sources/contract/index.ts';
 import { PremiseCard } from '../../ui/card/PremiseCard.tsx';
 import { Legend } from '../../ui/legend/Legend.tsx';
 import { SearchBox } from '../../ui/search/SearchBox.tsx';
+import { FileDrop, type DroppedFile } from '../../ui/drop/FileDrop.tsx';
+import { SourceBanners } from '../../ui/status/SourceBanners.tsx';
 import { SourceStatus } from '../../ui/status/SourceStatus.tsx';
 import { Tabs } from '../../ui/tabs/Tabs.tsx';
 import type { Picked } from '../../ui/tooltip/pick.ts';
@@ -48,8 +52,14 @@ interface Banner {
 
 export default function ExploreMode() {
   const state = useAppState();
-  const [dropped] = useState<readonly DroppedSource[]>([]);
+  const client = useSourcesClient();
+  const [dropped, setDropped] = useState<readonly DroppedSource[]>([]);
   const district = useDistrict(dropped);
+  const onDropped = ({ name, result }: DroppedFile) => {
+    const spec = { id: `local:${name}`, kind: result.kind, path: name, crs: 'WGS84' as const, title: name };
+    // A file dropped again replaces its earlier copy rather than doubling its features.
+    setDropped((list) => [...list.filter((d) => d.name !== name), { name, result, spec, at: Date.now() }]);
+  };
   const { now } = district;
   const exposeForTests = useMemo(() => new URLSearchParams(location.search).get('test') === '1', []);
 
@@ -211,6 +221,8 @@ export default function ExploreMode() {
             ))}
           </div>
         ) : null}
+        <SourceBanners items={district.statusItems} />
+        <FileDrop parse={(file) => client.request('parse', file)} onParsed={onDropped} />
         {mapStatus === 'loading' ? <div class="map-busy" role="status">{t('map.loading')}</div> : null}
         {mapStatus === 'error' ? <div class="map-failed" role="alert">{state.mapError.value}</div> : null}
       </div>
@@ -243,6 +255,7 @@ export default function ExploreMode() {
                     manifestReport={district.manifestReport}
                     {...(district.manifestError ? { manifestError: district.manifestError } : {})}
                     sources={district.statusItems}
+                    freshnessOf={sourceFreshnessBadge}
                   />
                   {!district.manifestPending && district.specs.length === 0 && !district.manifestError
                     ? <p class="status-empty">{t('status.no_sources')}</p>

@@ -59,7 +59,7 @@ export function useThematicLayers(input: ThematicInputs): Layer[] {
   const rings = useMemo(() => createHydrantRingsLayer(c.hydrants ?? empty('hydrants'), l(HYDRANT_RINGS_LAYER_ID)), [c.hydrants, key(HYDRANT_RINGS_LAYER_ID)]);
   const lanes = useMemo(() => createFireLanesLayer(c.fire_lanes ?? empty('fire_lanes'), l(FIRE_LANES_LAYER_ID)), [c.fire_lanes, key(FIRE_LANES_LAYER_ID)]);
   const premises = useMemo(
-    () => createPremisesLayer(c.premises ?? empty('premises'), { ...l(PREMISES_LAYER_ID) }),
+    () => createPremisesLayer(c.premises ?? empty('premises'), { ...l(PREMISES_LAYER_ID), now, highlightId: selectedId }),
     [c.premises, key(PREMISES_LAYER_ID), minute, selectedId],
   );
   const hydrants = useMemo(() => createHydrantsLayer(c.hydrants ?? empty('hydrants'), l(HYDRANTS_LAYER_ID)), [c.hydrants, key(HYDRANTS_LAYER_ID)]);

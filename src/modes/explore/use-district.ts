@@ -5,7 +5,7 @@
  */
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/preact-query';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { basemapQuery, collectionsByKind, manifestQuery, manifestUrlFor, sourceQuery, useSourcesClient } from '../../app/data.ts';
+import { basemapQuery, collectionsByKind, manifestQuery, manifestUrlFor, sourceQuery, sourceStatusItem, useSourcesClient } from '../../app/data.ts';
 import type { Collections } from '../../app/filters.ts';
 import { t } from '../../i18n/index.ts';
 import { chooseBasemap, pmtilesSourceUrl, type BasemapChoice, type BasemapInfo } from '../../map/basemap.ts';
@@ -20,6 +20,10 @@ const NO_SPECS: readonly SourceSpec[] = [];
 export interface DroppedSource {
   name: string;
   result: LoadResult;
+  /** How the status line lists it. */
+  spec: SourceSpec;
+  /** When it was read (epoch ms). */
+  at: number;
 }
 
 export interface District {
@@ -75,18 +79,10 @@ export function useDistrict(dropped: readonly DroppedSource[], options: { pollIn
   const asOf = manifest?.as_of;
   const now = useMemo(() => (asOf ? new Date(asOf) : clock), [asOf, clock]);
 
-  const statusItems: SourceStatusItem[] = specs.map((spec, i) => {
-    const q = sourceQueries[i];
-    const item: SourceStatusItem = {
-      spec,
-      status: !q || q.isPending ? 'pending' : q.data ? 'success' : 'error',
-      fetching: q?.isFetching ?? false,
-    };
-    if (q?.data) item.result = q.data;
-    if (q?.error) item.error = errorText(q.error);
-    if (q?.dataUpdatedAt) item.updatedAt = q.dataUpdatedAt;
-    return item;
-  });
+  const statusItems: SourceStatusItem[] = [
+    ...specs.map((spec, i) => sourceStatusItem(spec, sourceQueries[i], errorText)),
+    ...dropped.map((d): SourceStatusItem => ({ spec: d.spec, status: 'success', fetching: false, result: d.result, updatedAt: d.at, local: true })),
+  ];
   const manifestError = manifestQ.isError
     ? errorText(manifestQ.error)
     : manifestQ.isSuccess && !manifest ? t('status.failed') : undefined;
