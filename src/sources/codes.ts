@@ -55,6 +55,10 @@ export const REPORT_CODES = {
   'manifest.bbox': { severity: 'warning', params: [], summary: 'bbox not [west, south, east, north] in degrees; ignored' },
   'manifest.as_of': { severity: 'warning', params: [], summary: 'as_of not an ISO date-time; ignored (the clock is used)' },
   'manifest.field': { severity: 'warning', params: ['expected'], summary: 'name/title not a string; ignored' },
+  // Rules file (data/rules.json, analyze --rules): the field is the rule path; a bad leaf keeps its default.
+  'rules.invalid': { severity: 'error', params: ['found'], summary: 'the rules file is not a JSON object shaped like the rules table; defaults used' },
+  'rules.unknown': { severity: 'error', params: ['known'], summary: 'a key the rules table does not have; ignored' },
+  'rules.bare_value': { severity: 'error', params: ['value'], summary: 'a bare value where a rule object { "value": … } belongs; ignored' },
   // Folders read without a manifest (check-data).
   'sources.none': { severity: 'error', params: [], summary: 'no manifest and no file named after a kind' },
   'sources.ignored_file': { severity: 'warning', params: [], summary: 'a file not named after a kind; not read' },

@@ -1,28 +1,19 @@
 /**
- * The analyses `npm run analyze` can run: what each needs from the district, its own options, and how
- * it turns into one GeoJSON FeatureCollection and a one-line summary. The analysis functions live in
- * src/analysis; this file only wires them to the command line.
+ * The analyses `npm run analyze` can run: thin wrappers over the shared table (src/analysis/registry.ts)
+ * that add what only the command line has — its option names and help, and an English summary line
+ * built from the structured summary. `hydrant-coverage --network` runs the table's `hydrant-network`.
  */
-import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import {
-  blockedLanes, findMixing, findSeparationDeficiencies, gridWorkload, hazardClusters, hydrantCoverage, hydrantNetworkCoverage, hydrantSpacing,
-  iotConnectionByCommunity, overlappingGridCells, premisesOutsideGrids, unstaffedGridCells, type Rules, type Targets,
-} from '../../analysis/index.ts';
+  ANALYSES, resolveOptions, type AnalysisEntry, type AnalysisInputs, type AnalysisName, type AnalysisOptions, type AnalysisSummary, type OptionValue,
+  type ResolvedOptions,
+} from '../../analysis/registry.ts';
+import type { Rules } from '../../analysis/index.ts';
 import type { Kind } from '../../sources/contract/kinds.ts';
-import type { BuildingProps, FireLaneProps, GridProps, HazardAreaProps, HydrantProps, PremiseProps, RoadProps } from '../../sources/contract/types.ts';
-import { UsageError } from './read-sources.ts';
+import type { CollectionOf } from '../../sources/contract/types.ts';
 
 /** What the command read, by kind (absent kinds are missing). */
-export interface Inputs {
-  buildings?: FeatureCollection<Polygon | MultiPolygon, BuildingProps>;
-  premises?: FeatureCollection<Point | Polygon | MultiPolygon, PremiseProps>;
-  hydrants?: FeatureCollection<Point, HydrantProps>;
-  roads?: FeatureCollection<LineString | MultiLineString, RoadProps>;
-  fire_lanes?: FeatureCollection<LineString | MultiLineString, FireLaneProps>;
-  grids?: FeatureCollection<Polygon | MultiPolygon, GridProps>;
-  hazard_areas?: FeatureCollection<Polygon | MultiPolygon, HazardAreaProps>;
-  [kind: string]: FeatureCollection | undefined;
-}
+export type Inputs = { [K in Kind]?: CollectionOf<K> };
 
 export interface OptionSpec {
   /** Allowed values; a flag when neither this nor `number` is given. */
@@ -34,164 +25,190 @@ export interface OptionSpec {
 }
 
 export interface RunResult {
-  result: FeatureCollection<Geometry | null, object>;
+  result: FeatureCollection;
   /** One line for stderr, e.g. "7,110 deficient pairs (2,405 major)". */
   summary: string;
 }
+
+/** Command-line options as parsed: a string value, or true for a flag. */
+export type CliOptions = Readonly<Record<string, string | boolean>>;
 
 export interface Runner {
   name: string;
   /** One line for the usage text. */
   title: string;
   /** Kinds that must be present (given the options). */
-  needs(options: Readonly<Record<string, string | boolean>>): Kind[];
+  needs(options: CliOptions): Kind[];
   /** Kinds used when present. */
   optional?: Kind[];
   options: Readonly<Record<string, OptionSpec>>;
-  run(inputs: Inputs, rules: Rules, options: Readonly<Record<string, string | boolean>>): RunResult;
+  run(inputs: Inputs, rules: Rules, options: CliOptions): RunResult;
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
-const count = <T>(xs: readonly T[], pred: (x: T) => boolean): number => xs.reduce((k, x) => k + (pred(x) ? 1 : 0), 0);
-const need = <T>(x: T | undefined, kind: string): T => {
-  if (!x) throw new UsageError(`no ${kind} in the data`);
-  return x;
-};
 
-const separation: Runner = {
-  name: 'separation',
+/** One command-line option: its help, and the table option it sets (none for a switch the wrapper reads itself). */
+interface CliOption { help: string; sets?: string }
+
+type SummaryFor<N extends AnalysisName> = Extract<AnalysisSummary, { analysis: N }>;
+
+interface Wrapper<N extends AnalysisName> {
+  title: string;
+  options: Readonly<Record<string, CliOption>>;
+  /** The table entry to run, when the options choose among several (default: the one named like the command). */
+  entry?(options: CliOptions): N;
+  /** Every entry `entry` may choose (their optional kinds are read too). */
+  variants?: readonly N[];
+  /** The English summary line. */
+  line(summary: SummaryFor<N>): string;
+}
+
+/** The table's option as the command line spells it: values, numbers and defaults from the table. */
+function cliSpec(entry: AnalysisEntry, option: CliOption): OptionSpec {
+  const spec = option.sets ? entry.options[option.sets] : undefined;
+  if (!spec || spec.type === 'flag') return { help: option.help };
+  if (spec.type === 'choice') return { values: spec.values, default: spec.default, help: option.help };
+  return { number: { min: spec.min, ...(spec.integer ? { integer: true } : {}) }, default: String(spec.default), help: option.help };
+}
+
+/** Command-line values (strings, true) as table options (numbers, booleans, strings). */
+function tableOptions(entry: AnalysisEntry, wrapper: Pick<Wrapper<AnalysisName>, 'options'>, options: CliOptions): AnalysisOptions {
+  const out: Record<string, OptionValue> = {};
+  for (const [key, value] of Object.entries(options)) {
+    const target = wrapper.options[key]?.sets;
+    const spec = target ? entry.options[target] : undefined;
+    if (!target || !spec) continue;
+    out[target] = spec.type === 'number' ? Number(value) : spec.type === 'flag' ? value === true : String(value);
+  }
+  return out;
+}
+
+function wrap<N extends AnalysisName>(name: N, wrapper: Wrapper<N>): Runner {
+  const entryOf = (o: CliOptions): AnalysisEntry => ANALYSES[wrapper.entry?.(o) ?? name];
+  const resolved = (o: CliOptions): { entry: AnalysisEntry; options: ResolvedOptions } => {
+    const entry = entryOf(o);
+    return { entry, options: resolveOptions(entry, tableOptions(entry, wrapper, o)) };
+  };
+  const main = entryOf({});
+  return {
+    name,
+    title: wrapper.title,
+    needs: (o) => { const { entry, options } = resolved(o); return [...entry.needs(options)]; },
+    optional: [...new Set((wrapper.variants ?? [name]).flatMap((v) => ANALYSES[v].optional))],
+    options: Object.fromEntries(Object.entries(wrapper.options).map(([k, o]) => [k, cliSpec(main, o)])),
+    run(inputs, rules, o) {
+      const { entry, options } = resolved(o);
+      // The command line has checked what it read; the table checks again and throws on what is missing.
+      const { result, summary } = entry.run(inputs as AnalysisInputs, rules, options);
+      return { result, summary: wrapper.line(summary as SummaryFor<N>) };
+    },
+  };
+}
+
+const mixing = wrap('mixing', {
+  title: 'factory–residence mixing: three-in-one premises, mixed buildings, dwellings near factories, workshops in hazard areas',
+  options: {},
+  line(s) {
+    const c = s.counts;
+    const kinds = ['three_in_one', 'mixed_building', 'dwelling_near_factory', 'workshop_in_hazard_area'] as const;
+    return `${n(c.findings)} findings (${n(c.major)} major): ${kinds.map((k) => `${k} ${n(c[k])}`).join(', ')}`;
+  },
+});
+
+const separation = wrap('separation', {
   title: 'pairs of buildings closer than GB 50016 requires (防火间距不足)',
-  needs: () => ['buildings'],
-  options: {
-    overlapping: { help: 'also report overlapping footprints (data errors; left out by default)' },
+  options: { overlapping: { help: 'also report overlapping footprints (data errors; left out by default)', sets: 'overlapping' } },
+  line(s) {
+    const { counts: c, params } = s;
+    return `${n(c.pairs)} deficient pairs (${n(c.major)} major, below ${params.major_fraction * 100} %; ${n(c.touching)} touching)`;
   },
-  run(inputs, rules, options) {
-    const result = findSeparationDeficiencies(need(inputs.buildings, 'buildings'), { rules, overlapping: options.overlapping === true });
-    const f = result.features;
-    const major = count(f, (x) => x.properties.major);
-    const touching = count(f, (x) => x.properties.contact === 'touching');
-    return { result, summary: `${n(f.length)} deficient pairs (${n(major)} major, below ${rules.major_hazard.separation_fraction.value * 100} %; ${n(touching)} touching)` };
-  },
-};
+});
 
-const TARGET_KINDS = ['buildings', 'premises'] as const;
-
-const coverage: Runner = {
-  name: 'hydrant-coverage',
+const coverage = wrap<'hydrant-coverage' | 'hydrant-network'>('hydrant-coverage', {
   title: 'per building (or premise): nearest in-service hydrant, distance, covered within the radius',
-  needs: (o) => [(o.targets as Kind | undefined) ?? 'buildings', 'hydrants', ...(o.network ? ['roads' as Kind] : [])],
-  optional: ['fire_lanes'],
   options: {
-    targets: { values: TARGET_KINDS, default: 'buildings', help: 'what to cover' },
+    targets: { help: 'what to cover', sets: 'targets' },
     network: { help: 'measure along the streets (roads; blocked fire lanes left out) as well as in a straight line' },
   },
-  run(inputs, rules, options) {
-    const kind = (options.targets as (typeof TARGET_KINDS)[number] | undefined) ?? 'buildings';
-    const targets = need(inputs[kind], kind) as Targets;
-    const hydrants = need(inputs.hydrants, 'hydrants');
-    const radius = rules.hydrant.protection_radius_m.value;
-    if (options.network) {
-      const blocked = inputs.fire_lanes ? blockedLanes(inputs.fire_lanes) : undefined;
-      const result = hydrantNetworkCoverage(targets, hydrants, need(inputs.roads, 'roads'), { rules, ...(blocked ? { blocked } : {}) });
-      const f = result.features;
-      return {
-        result,
-        summary: `${n(f.length)} ${kind}: ${n(count(f, (x) => !x.properties.covered_network))} beyond ${radius} m along streets, `
-          + `${n(count(f, (x) => !x.properties.covered))} in a straight line${blocked ? ` (${n(blocked.features.length)} blocked lanes left out)` : ''}`,
-      };
+  entry: (o) => (o.network ? 'hydrant-network' : 'hydrant-coverage'),
+  variants: ['hydrant-coverage', 'hydrant-network'],
+  line(s) {
+    if (s.analysis === 'hydrant-network') {
+        const { counts: c, params } = s;
+      return `${n(c.targets)} ${params.targets}: ${n(c.uncovered_network)} beyond ${params.radius_m} m along streets, `
+        + `${n(c.uncovered)} in a straight line${c.blocked_lanes ? ` (${n(c.blocked_lanes)} blocked lanes left out)` : ''}`;
     }
-    const result = hydrantCoverage(targets, hydrants, { rules });
-    const f = result.features;
-    return {
-      result,
-      summary: `${n(f.length)} ${kind}: ${n(count(f, (x) => !x.properties.covered))} beyond ${radius} m of an in-service hydrant `
-        + `(${n(count(f, (x) => x.properties.covered_only_by_out_of_service))} of them near only out-of-service ones)`,
-    };
+    const { counts: c, params } = s;
+    return `${n(c.targets)} ${params.targets}: ${n(c.uncovered)} beyond ${params.radius_m} m of an in-service hydrant `
+      + `(${n(c.only_out_of_service)} of them near only out-of-service ones)`;
   },
-};
+});
 
-const spacing: Runner = {
-  name: 'hydrant-spacing',
+const spacing = wrap('hydrant-spacing', {
   title: 'stretches of road where in-service hydrants are farther apart than the spacing rule',
-  needs: () => ['hydrants', 'roads'],
-  optional: ['fire_lanes'],
   options: {},
-  run(inputs, rules) {
-    const blocked = inputs.fire_lanes ? blockedLanes(inputs.fire_lanes) : undefined;
-    const result = hydrantSpacing(need(inputs.hydrants, 'hydrants'), need(inputs.roads, 'roads'), { rules, ...(blocked ? { blocked } : {}) });
-    const f = result.features;
-    return { result, summary: `${n(count(f, (x) => x.properties.kind === 'gap'))} gaps over ${rules.hydrant.spacing_m.value} m, ${n(count(f, (x) => x.properties.kind === 'no_hydrant'))} roads without a hydrant` };
+  line(s) {
+    const { counts: c, params } = s;
+    return `${n(c.gaps)} gaps over ${params.spacing_m} m, ${n(c.no_hydrant)} roads without a hydrant`;
   },
-};
+});
 
-const mixing: Runner = {
-  name: 'mixing',
-  title: 'factory–residence mixing: three-in-one premises, mixed buildings, dwellings near factories, workshops in hazard areas',
-  needs: () => ['premises', 'buildings'],
-  optional: ['hazard_areas'],
-  options: {},
-  run(inputs, rules) {
-    const result = findMixing(need(inputs.premises, 'premises'), need(inputs.buildings, 'buildings'), inputs.hazard_areas, { rules });
-    const f = result.features;
-    const kinds = ['three_in_one', 'mixed_building', 'dwelling_near_factory', 'workshop_in_hazard_area'] as const;
-    return { result, summary: `${n(f.length)} findings (${n(count(f, (x) => x.properties.major))} major): ${kinds.map((k) => `${k} ${n(count(f, (x) => x.properties.kind === k))}`).join(', ')}` };
-  },
-};
-
-const GRID_CHECKS = ['all', 'outside', 'overlaps', 'unstaffed', 'workload', 'iot'] as const;
-type GridCheck = (typeof GRID_CHECKS)[number];
-
-const gridCoverage: Runner = {
-  name: 'grid-coverage',
+const GRID_PARTS = [['outside', 'premises outside every cell'], ['overlaps', 'overlaps'], ['unstaffed', 'cells without a worker'], ['workload', 'cells'], ['iot', 'communities']] as const;
+const gridCoverage = wrap('grid-coverage', {
   title: 'grid management: premises outside every cell, overlapping cells, cells without a worker, load per cell, IoT connection of key units',
-  needs: (o) => (o.check === 'iot' ? ['premises'] : o.check === 'overlaps' || o.check === 'unstaffed' ? ['grids'] : ['premises', 'grids']),
-  options: {
-    check: { values: GRID_CHECKS, default: 'all', help: 'one check, or all of them (each feature says which in `check`)' },
+  options: { check: { help: 'one check, or all of them (each feature says which in `check`)', sets: 'check' } },
+  line(s) {
+    const c = s.counts;
+    return GRID_PARTS.filter(([k]) => c[k] !== undefined)
+      .map(([k, what]) => `${k} ${n(c[k] ?? 0)} ${what}${k === 'iot' ? ` (${n(c.iot_below_target ?? 0)} below the target)` : ''}`).join('; ');
   },
-  run(inputs, _rules, options) {
-    const want = (options.check as GridCheck | undefined) ?? 'all';
-    const on = (c: GridCheck): boolean => want === 'all' || want === c;
-    const features: FeatureCollection<Geometry | null, object>['features'] = [];
-    const parts: string[] = [];
-    const tag = <P extends object>(check: string, fc: FeatureCollection<Geometry, P>, what: string): void => {
-      for (const f of fc.features) features.push({ ...f, properties: { check, ...f.properties } });
-      parts.push(`${check} ${n(fc.features.length)} ${what}`);
-    };
-    if (on('outside')) tag('outside', premisesOutsideGrids(need(inputs.premises, 'premises'), need(inputs.grids, 'grids')), 'premises outside every cell');
-    if (on('overlaps')) tag('overlaps', overlappingGridCells(need(inputs.grids, 'grids')), 'overlaps');
-    if (on('unstaffed')) tag('unstaffed', unstaffedGridCells(need(inputs.grids, 'grids')), 'cells without a worker');
-    if (on('workload')) tag('workload', gridWorkload(need(inputs.grids, 'grids'), need(inputs.premises, 'premises')), 'cells');
-    if (on('iot')) {
-      const iot = iotConnectionByCommunity(need(inputs.premises, 'premises'), { rules: _rules });
-      tag('iot', iot, 'communities');
-      const below = count(iot.features, (x) => !x.properties.meets_target);
-      parts[parts.length - 1] += ` (${n(below)} below the target)`;
-    }
-    return { result: { type: 'FeatureCollection', features }, summary: parts.join('; ') };
-  },
-};
+});
 
-const clusters: Runner = {
-  name: 'clusters',
-  title: 'clusters of premises with open hazards (DBSCAN): candidate regional hazard areas',
-  needs: () => ['premises'],
-  optional: ['hazard_areas'],
+const grid = wrap('coverage-grid', {
+  title: 'cells over the district (or the grid cells) by hydrant coverage of their centre',
   options: {
-    eps: { number: { min: 0.1 }, default: '60', help: 'neighbourhood radius, metres' },
-    'min-points': { number: { min: 1, integer: true }, default: '5', help: 'premises within eps for a core point' },
-    weighted: { help: 'weigh premises by their open hazards\' severities (general 1, larger 2, major 3)' },
+    cell: { help: 'distance between cell centres, metres', sets: 'cell_m' },
+    shape: { help: 'cell shape', sets: 'shape' },
+    area: { help: 'cover the box of all data read, or only the grid cells (grids)', sets: 'area' },
   },
-  run(inputs, _rules, options) {
-    const result = hazardClusters(need(inputs.premises, 'premises'), inputs.hazard_areas, {
-      eps_m: Number(options.eps ?? 60), minPoints: Number(options['min-points'] ?? 5), weighted: options.weighted === true,
-    });
-    const f = result.features;
-    return { result, summary: `${n(f.length)} clusters of ${n(f.reduce((k, x) => k + x.properties.premises, 0))} premises; ${n(count(f, (x) => !x.properties.covered_by_declared_area))} not covered by a declared hazard area` };
+  line(s) {
+    const { counts: c, params } = s;
+    return `${n(c.cells)} ${params.shape} cells of ${params.cell_m} m: ${n(c.uncovered)} beyond ${params.radius_m} m of an in-service hydrant, `
+      + `${n(c.covered_only_out_of_service)} near only out-of-service ones`;
   },
-};
+});
+
+const STATUSES = ['within', 'beyond_budget', 'unreachable', 'front_blocked', 'off_network'] as const;
+const response = wrap('station-response', {
+  title: 'premises and area cells no fire station reaches within the response time, blocked lanes left out (GB 51080)',
+  options: {
+    budget: { help: 'response time (5 min) or the travel budget within it (4 min)', sets: 'budget' },
+    cell: { help: 'side of the area cells, metres (0: premises only)', sets: 'cell_m' },
+    all: { help: 'list premises and cells within the budget too', sets: 'all' },
+  },
+  line(s) {
+    const { counts: c, params } = s;
+    const by = (prefix: 'premises' | 'cells') => STATUSES.map((st) => `${st} ${n(c[`${prefix}_${st}`])}`).join(', ');
+    return `${params.budget_min} min at ${params.speed_kmh} km/h: ${n(c.premises)} premises (${by('premises')})${params.cell_m > 0 ? `, ${n(c.cells)} cells (${by('cells')})` : ''}`
+      + `${c.blocked_lanes ? `; ${n(c.blocked_lanes)} blocked lanes left out` : ''}`;
+  },
+});
+
+const clusters = wrap('clusters', {
+  title: 'clusters of premises with open hazards (DBSCAN): candidate regional hazard areas',
+  options: {
+    eps: { help: 'neighbourhood radius, metres', sets: 'eps_m' },
+    'min-points': { help: 'premises within eps for a core point', sets: 'min_points' },
+    weighted: { help: 'weigh premises by their open hazards\' severities (general 1, larger 2, major 3)', sets: 'weighted' },
+  },
+  line(s) {
+    const c = s.counts;
+    return `${n(c.clusters)} clusters of ${n(c.premises)} premises; ${n(c.undeclared)} not covered by a declared hazard area`;
+  },
+});
 
 /** Every analysis by command name, in the order of the usage text. */
-export const RUNNERS: readonly Runner[] = [mixing, separation, coverage, spacing, gridCoverage, clusters];
+export const RUNNERS: readonly Runner[] = [mixing, separation, coverage, spacing, gridCoverage, clusters, grid, response];
 
 export function runnerByName(name: string): Runner | undefined {
   return RUNNERS.find((r) => r.name === name);
