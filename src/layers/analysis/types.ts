@@ -2,19 +2,15 @@
  * The vocabulary of analysis results shared by the map layers (this folder), the findings lists
  * (src/app/findings.ts) and the analysis panel (src/ui/analysis): which analyses exist, and what one
  * row of findings holds. It lives here, in layers, because both app and ui may import layers while ui
- * may not import app or analysis (test/architecture.test.ts).
+ * may not import analysis (test/architecture.test.ts).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { AnalysisName } from '../../analysis/registry-types.ts';
 
 export type { Rule, Rules } from '../../analysis/rules.ts';
 
-/**
- * The analyses the viewer can run and show. Will be unified with the worker's registry
- * (src/analysis/registry.ts) once both exist.
- */
-export type AnalysisName =
-  | 'mixing' | 'separation' | 'hydrant-coverage' | 'hydrant-network' | 'hydrant-spacing'
-  | 'coverage-grid' | 'grid-coverage' | 'station-response' | 'clusters';
+/** The analyses the viewer can run and show: the registry's names (src/analysis/registry.ts). */
+export type { AnalysisName };
 
 /** Every analysis, in the order panels list them (people and buildings first, then water, then management). */
 export const ANALYSIS_NAMES: readonly AnalysisName[] = [

@@ -11,26 +11,26 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useSourcesClient } from '../../app/data.ts';
 import { applyFilter } from '../../app/filters.ts';
-import { sourceFreshnessBadge } from '../../app/freshness.ts';
 import { createPremiseFileIndex, premiseFile } from '../../app/premise-file.ts';
 import { createSearchIndex, type SearchHit } from '../../app/search.ts';
 import { useAppState } from '../../app/state.ts';
 import { startUrlSync } from '../../app/url-sync.ts';
 import { lang, t } from '../../i18n/index.ts';
-import { defaultLegends, type ThematicLayerId } from '../../layers/catalog/index.ts';
+import type { FindingRow } from '../../app/findings.ts';
+import { ANALYSIS_NAMES, analysisLayerId, createAnalysisLayers } from '../../layers/analysis/index.ts';
+import type { ThematicLayerId } from '../../layers/catalog/index.ts';
 import { BasemapError, PENDING, chooseInitialBounds } from '../../map/basemap.ts';
 import type { MapFocus } from '../../map/MapView.tsx';
 import { themeByName } from '../../map/theme.ts';
 import type { Kind } from '../../sources/contract/index.ts';
 import { PremiseCard } from '../../ui/card/PremiseCard.tsx';
-import { Legend } from '../../ui/legend/Legend.tsx';
 import { SearchBox } from '../../ui/search/SearchBox.tsx';
 import { FileDrop, type DroppedFile } from '../../ui/drop/FileDrop.tsx';
 import { SourceBanners } from '../../ui/status/SourceBanners.tsx';
-import { SourceStatus } from '../../ui/status/SourceStatus.tsx';
-import { Tabs } from '../../ui/tabs/Tabs.tsx';
 import type { Picked } from '../../ui/tooltip/pick.ts';
 import { MapPane } from './MapPane.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { useAnalyses } from './use-analyses.ts';
 import { useDistrict, type DroppedSource } from './use-district.ts';
 
 /**
@@ -41,8 +41,6 @@ export const DRAWN_KINDS: readonly Kind[] = ['premises', 'hydrants'];
 export const MAP_READY_MARK = 'fire-one-map:map-ready';
 /** Performance mark when the drawn sources have settled (loaded or failed): splits load time from draw time. */
 export const DATA_READY_MARK = 'fire-one-map:data-ready';
-
-type TabId = 'layers' | 'filter' | 'summary' | 'analysis' | 'data';
 
 interface Banner {
   key: string;
@@ -71,7 +69,6 @@ export default function ExploreMode() {
   }, []);
   useEffect(() => () => syncRef.current?.stop(), []);
 
-  const [tab, setTab] = useState<TabId>('layers');
   const [focus, setFocus] = useState<MapFocus | null>(null);
   const focusKey = useRef(0);
   /** Moves the camera to a point (or fits an extent), as a person asked. */
@@ -129,7 +126,22 @@ export default function ExploreMode() {
     }),
     [language],
   );
-  const legends = useMemo(() => defaultLegends(), []);
+  const analyses = useAnalyses(district.collections);
+  const [selectedFinding, setSelectedFinding] = useState<string | null>(null);
+  const onFinding = (row: FindingRow) => {
+    setSelectedFinding(row.id);
+    if (row.position) lookAt(row.position);
+    if (row.premiseId) state.selection.value = row.premiseId;
+  };
+  const analysisLayers = useMemo(
+    () => ANALYSIS_NAMES.flatMap((name) => {
+      const result = analyses.state[name]?.result;
+      if (!result) return [];
+      const id = analysisLayerId(name);
+      return createAnalysisLayers(name, result, { visible: state.isLayerVisible(id), opacity: state.opacityOf(id), selectedId: selectedFinding });
+    }),
+    [analyses.state, visibility, opacity, selectedFinding],
+  );
 
   const allSettled = !district.manifestPending
     && !district.basemap.isPending
@@ -184,7 +196,7 @@ export default function ExploreMode() {
           focus={focus}
           collections={filtered}
           look={look}
-          extraLayers={NO_LAYERS}
+          extraLayers={analysisLayers}
           now={now}
           selectedId={selectedId}
           maskPersonal={state.maskPersonal.value}
@@ -227,49 +239,11 @@ export default function ExploreMode() {
         {mapStatus === 'error' ? <div class="map-failed" role="alert">{state.mapError.value}</div> : null}
       </div>
       <aside class="side-panel">
-        <Tabs<TabId>
-          idPrefix="side"
-          label={t('explore.tabs')}
-          active={tab}
-          onChange={setTab}
-          tabs={[
-            {
-              id: 'layers',
-              label: t('explore.tab.layers'),
-              render: () => (
-                <Legend
-                  entries={legends}
-                  isVisible={state.isLayerVisible}
-                  onToggle={state.toggleLayer}
-                  opacityOf={state.opacityOf}
-                  onOpacity={state.setLayerOpacity}
-                />
-              ),
-            },
-            {
-              id: 'data',
-              label: t('explore.tab.data'),
-              render: () => (
-                <>
-                  <SourceStatus
-                    manifestReport={district.manifestReport}
-                    {...(district.manifestError ? { manifestError: district.manifestError } : {})}
-                    sources={district.statusItems}
-                    freshnessOf={sourceFreshnessBadge}
-                  />
-                  {!district.manifestPending && district.specs.length === 0 && !district.manifestError
-                    ? <p class="status-empty">{t('status.no_sources')}</p>
-                    : null}
-                </>
-              ),
-            },
-          ]}
-        />
+        <SidePanel district={district} filtered={filtered} analyses={analyses} selectedFinding={selectedFinding} onFinding={onFinding} />
       </aside>
     </div>
   );
 }
 
-const NO_LAYERS: readonly never[] = [];
 /** Zoom a search hit or a list entry is shown at: a building and its neighbours. */
 const FOCUS_ZOOM = 17;

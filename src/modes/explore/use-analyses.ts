@@ -1,0 +1,87 @@
+/**
+ * The analyses as explore mode runs them: one analysis worker per page, the district's data sent to
+ * it once per data version, the deployment's rules (data/rules.json, optional, validated like an
+ * export), and per analysis its run state and result. The worker does the work; this hook only
+ * keeps track, so the main thread never computes a finding itself.
+ */
+import { useQuery } from '@tanstack/preact-query';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DEFAULT_RULES, type Rules, type RulesOverride } from '../../analysis/rules.ts';
+import { parseRulesOverride, type RulesReportEntry } from '../../analysis/rules-override.ts';
+import type { AnalysisName } from '../../analysis/registry-types.ts';
+import type { Collections } from '../../app/filters.ts';
+import type { AnalysisRunState } from '../../ui/analysis/AnalysisPanel.tsx';
+import { createAnalysisClient, type AnalysisClient } from '../../worker/analysis-client.ts';
+
+/** Where a deployment's rule overrides live, beside the manifest. */
+export const RULES_PATH = 'data/rules.json';
+
+export interface DeploymentRules {
+  rules: Rules;
+  override: RulesOverride;
+  report: readonly RulesReportEntry[];
+  /** Whether a rules file was found at all. */
+  present: boolean;
+}
+
+const DEFAULTS: DeploymentRules = { rules: DEFAULT_RULES, override: {}, report: [], present: false };
+
+/** data/rules.json read and validated; absent → the built-in table. */
+async function fetchRules(url: string, signal: AbortSignal): Promise<DeploymentRules> {
+  const response = await fetch(url, { signal });
+  if (response.status === 404) return DEFAULTS;
+  if (!response.ok) throw new Error(`${RULES_PATH}: HTTP ${response.status}`);
+  const parsed = parseRulesOverride(await response.text(), RULES_PATH);
+  return { ...parsed, present: true };
+}
+
+export interface Analyses {
+  rules: DeploymentRules;
+  state: Partial<Record<AnalysisName, AnalysisRunState>>;
+  run(name: AnalysisName): void;
+  cancel(name: AnalysisName): void;
+}
+
+export function useAnalyses(collections: Collections): Analyses {
+  const rulesUrl = useMemo(() => new URL(RULES_PATH, document.baseURI).href, []);
+  const rulesQ = useQuery({ queryKey: ['rules', rulesUrl], queryFn: ({ signal }) => fetchRules(rulesUrl, signal), staleTime: Infinity, retry: false });
+  const rules = rulesQ.data ?? DEFAULTS;
+  const [state, setState] = useState<Partial<Record<AnalysisName, AnalysisRunState>>>({});
+  const clientRef = useRef<AnalysisClient | null>(null);
+  const aborts = useRef(new Map<AnalysisName, AbortController>());
+  useEffect(() => () => clientRef.current?.terminate(), []);
+
+  // New data makes earlier results stale: they are dropped rather than shown over data they no longer describe.
+  const seen = useRef(collections);
+  if (seen.current !== collections) {
+    seen.current = collections;
+    if (Object.keys(state).length) queueMicrotask(() => setState({}));
+  }
+
+  const patch = (name: AnalysisName, next: AnalysisRunState) => setState((s) => ({ ...s, [name]: next }));
+  const run = (name: AnalysisName) => {
+    clientRef.current ??= createAnalysisClient();
+    aborts.current.get(name)?.abort();
+    const controller = new AbortController();
+    aborts.current.set(name, controller);
+    patch(name, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
+    clientRef.current
+      .run(name, collections, {
+        rulesOverride: rules.override,
+        signal: controller.signal,
+        onProgress: (stage, fraction) => patch(name, { status: 'running', progress: { stage, fraction } }),
+      })
+      .then(
+        (outcome) => patch(name, { status: 'done', result: outcome.result, summary: outcome.summary, ms: outcome.ms }),
+        (error: unknown) => {
+          const aborted = error instanceof Error && error.name === 'AbortError';
+          patch(name, aborted ? { status: 'cancelled' } : { status: 'error', error: error instanceof Error ? error.message : String(error) });
+        },
+      )
+      .finally(() => {
+        if (aborts.current.get(name) === controller) aborts.current.delete(name);
+      });
+  };
+  const cancel = (name: AnalysisName) => aborts.current.get(name)?.abort();
+  return { rules, state, run, cancel };
+}
