@@ -36,6 +36,8 @@ export interface RulesReportEntry {
 /** The report codes this module emits (all in REPORT_CODES). */
 export const RULES_REPORT_CODES = [
   'json.invalid', 'rules.invalid', 'rules.unknown', 'rules.bare_value', 'field.type', 'field.required', 'number.range', 'number.integer', 'enum.unknown',
+  // Not emitted here: a viewer that cannot fetch the file reports it with the loader's codes.
+  'file.missing', 'file.unreadable',
 ] as const;
 export type RulesReportCode = (typeof RULES_REPORT_CODES)[number];
 

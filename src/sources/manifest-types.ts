@@ -39,5 +39,10 @@ export interface Manifest {
    * deployment leaves it out.
    */
   as_of?: string;
+  /**
+   * The deployment's overrides of the analysis rules table (a JSON file, path relative to the
+   * manifest, same origin), validated rule by rule; absent → the built-in table.
+   */
+  rules?: string;
   sources: SourceSpec[];
 }

@@ -62,6 +62,13 @@ describe('parseManifest', () => {
     expect(codes(text)).toEqual(['warning manifest.as_of as_of']);
   });
 
+  it('keeps the path of a rules file and ignores one that is not text', () => {
+    expect(parseManifest(manifest([source()], { rules: 'rules.json' }), 'manifest.json').manifest?.rules).toBe('rules.json');
+    const text = manifest([source()], { rules: 7 });
+    expect(parseManifest(text, 'manifest.json').manifest).not.toHaveProperty('rules');
+    expect(codes(text)).toEqual(['warning manifest.field rules']);
+  });
+
   it('checks the shape and targets of mappings', () => {
     const text = manifest([source({ mapping: { fields: { 编号: 'id', 名称: 'name', 'x.y': 'status', 等级: 7 }, values: { status: { 坏: 'damaged' }, colour: { 红: 'red' }, type: 'x' } } }),
       source({ id: 'p', kind: 'premises', mapping: { fields: { 'hazards.等级': 'severity', 'hazards.状态': 'hazards.status', 'hazards.颜色': 'colour' } } }),

@@ -161,6 +161,10 @@ export function parseManifest(text: string, file: string): { manifest: Manifest 
   }
   const bbox = readBbox(json.bbox, report);
   if (bbox) manifest.bbox = bbox;
+  if (json.rules !== undefined) {
+    if (typeof json.rules === 'string' && json.rules.trim() !== '') manifest.rules = json.rules;
+    else report.warning('manifest.field', { field: 'rules' }, `${quote(json.rules)} is not a path; ignored (the built-in rules are used)`, { expected: 'text' });
+  }
   if (json.as_of !== undefined) {
     if (typeof json.as_of === 'string' && Number.isFinite(Date.parse(json.as_of))) manifest.as_of = json.as_of;
     else report.warning('manifest.as_of', { field: 'as_of' }, `${quote(json.as_of)} is not a date-time; ignored (the clock is used)`);

@@ -11,14 +11,8 @@ export type AtlasImage = OffscreenCanvas | HTMLCanvasElement;
 let painted: AtlasImage | null = null;
 
 function paint(atlas: SymbolAtlas): AtlasImage | null {
-  if (typeof OffscreenCanvas !== 'undefined') {
-    const canvas = new OffscreenCanvas(atlas.width, atlas.height);
-    const ctx = canvas.getContext('2d');
-    if (ctx) {
-      atlas.draw(ctx as AtlasContext);
-      return canvas;
-    }
-  }
+  // A document canvas first: WebGL uploads it directly, while an OffscreenCanvas makes luma.gl warn
+  // ("texSubImage2D: no canvas") on Chromium. OffscreenCanvas remains for workers.
   if (typeof document !== 'undefined') {
     const canvas = document.createElement('canvas');
     canvas.width = atlas.width;
@@ -26,6 +20,14 @@ function paint(atlas: SymbolAtlas): AtlasImage | null {
     const ctx = canvas.getContext('2d');
     if (ctx) {
       atlas.draw(ctx);
+      return canvas;
+    }
+  }
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const canvas = new OffscreenCanvas(atlas.width, atlas.height);
+    const ctx = canvas.getContext('2d');
+    if (ctx) {
+      atlas.draw(ctx as AtlasContext);
       return canvas;
     }
   }

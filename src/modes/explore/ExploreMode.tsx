@@ -126,7 +126,7 @@ export default function ExploreMode() {
     }),
     [language],
   );
-  const analyses = useAnalyses(district.collections);
+  const analyses = useAnalyses(district.collections, district.manifestUrl, district.manifest?.rules);
   const [selectedFinding, setSelectedFinding] = useState<string | null>(null);
   const onFinding = (row: FindingRow) => {
     setSelectedFinding(row.id);

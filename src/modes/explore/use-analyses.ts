@@ -1,8 +1,8 @@
 /**
  * The analyses as explore mode runs them: one analysis worker per page, the district's data sent to
- * it once per data version, the deployment's rules (data/rules.json, optional, validated like an
- * export), and per analysis its run state and result. The worker does the work; this hook only
- * keeps track, so the main thread never computes a finding itself.
+ * it once per data version, the deployment's rules, and per analysis its run state and result. The worker does the work; this hook only
+ * keeps track, so the main thread never computes a finding itself. The rules file is the one the
+ * manifest names (`rules`), checked like an export: its valid part applies, the rest is reported.
  */
 import { useQuery } from '@tanstack/preact-query';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -13,8 +13,6 @@ import type { Collections } from '../../app/filters.ts';
 import type { AnalysisRunState } from '../../ui/analysis/AnalysisPanel.tsx';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysis-client.ts';
 
-/** Where a deployment's rule overrides live, beside the manifest. */
-export const RULES_PATH = 'data/rules.json';
 
 export interface DeploymentRules {
   rules: Rules;
@@ -26,13 +24,14 @@ export interface DeploymentRules {
 
 const DEFAULTS: DeploymentRules = { rules: DEFAULT_RULES, override: {}, report: [], present: false };
 
-/** data/rules.json read and validated; absent → the built-in table. */
-async function fetchRules(url: string, signal: AbortSignal): Promise<DeploymentRules> {
+/** The manifest's rules file read and validated. A file that cannot be read is a report entry too. */
+async function fetchRules(url: string, name: string, signal: AbortSignal): Promise<DeploymentRules> {
   const response = await fetch(url, { signal });
-  if (response.status === 404) return DEFAULTS;
-  if (!response.ok) throw new Error(`${RULES_PATH}: HTTP ${response.status}`);
-  const parsed = parseRulesOverride(await response.text(), RULES_PATH);
-  return { ...parsed, present: true };
+  if (response.ok) return { ...parseRulesOverride(await response.text(), name), present: true };
+  const code = response.status === 404 ? 'file.missing' : 'file.unreadable';
+  const detail = `HTTP ${response.status}`;
+  const entry: RulesReportEntry = { severity: 'error', file: name, code, message: `${name}: ${detail}`, params: code === 'file.missing' ? { path: name } : { detail } };
+  return { ...DEFAULTS, report: [entry] };
 }
 
 export interface Analyses {
@@ -42,9 +41,18 @@ export interface Analyses {
   cancel(name: AnalysisName): void;
 }
 
-export function useAnalyses(collections: Collections): Analyses {
-  const rulesUrl = useMemo(() => new URL(RULES_PATH, document.baseURI).href, []);
-  const rulesQ = useQuery({ queryKey: ['rules', rulesUrl], queryFn: ({ signal }) => fetchRules(rulesUrl, signal), staleTime: Infinity, retry: false });
+/**
+ * @param rulesPath the manifest's `rules` (relative to the manifest), or undefined for the built-in table.
+ */
+export function useAnalyses(collections: Collections, manifestUrl: string, rulesPath: string | undefined): Analyses {
+  const rulesUrl = useMemo(() => (rulesPath ? new URL(rulesPath, manifestUrl).href : null), [rulesPath, manifestUrl]);
+  const rulesQ = useQuery({
+    queryKey: ['rules', rulesUrl],
+    queryFn: ({ signal }) => (rulesUrl && rulesPath ? fetchRules(rulesUrl, rulesPath, signal) : Promise.resolve(DEFAULTS)),
+    enabled: rulesUrl !== null,
+    staleTime: Infinity,
+    retry: false,
+  });
   const rules = rulesQ.data ?? DEFAULTS;
   const [state, setState] = useState<Partial<Record<AnalysisName, AnalysisRunState>>>({});
   const clientRef = useRef<AnalysisClient | null>(null);
