@@ -33,6 +33,11 @@ void prefetchDistrict(queryClient, sources, manifestUrlFor(document.baseURI), {
 // The basemap archive's header too (one range request): the camera and the basemap source wait for it.
 void queryClient.prefetchQuery(basemapQuery(chooseBasemap(location.search, document.baseURI).url));
 
+// Browser tests and the viewer benchmark drive polls and read the cache through this (only with ?test=1).
+if (new URLSearchParams(location.search).get('test') === '1') {
+  (window as { __fireOneMapQueryClient?: QueryClient }).__fireOneMapQueryClient = queryClient;
+}
+
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 const state = createAppState({ theme: detectTheme(globalThis.location, globalThis.localStorage) });

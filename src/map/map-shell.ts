@@ -33,6 +33,8 @@ const FIT_PADDING = 24;
 export interface MapTestHandle {
   readonly map: maplibregl.Map;
   whenSettled(): Promise<void>;
+  /** The deck layers as last set: id, visibility and opacity, for tests of toggles and sliders. */
+  deckLayers(): { id: string; visible: boolean; opacity: number }[];
 }
 
 declare global {
@@ -146,6 +148,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let layersVersion = 0;
+  let currentLayers: LayersList = [];
   let drawnVersion = 0;
   const waiters = new Set<() => void>();
   const notify = () => {
@@ -220,6 +223,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
     camera: cameraNow,
     viewBounds: boundsNow,
     setLayers(layers) {
+      currentLayers = layers;
       layersVersion += 1;
       overlay.setProps({ layers });
     },
@@ -264,6 +268,15 @@ export function createMapShell(options: MapShellOptions): MapShell {
       map.remove();
     },
   };
-  if (exposeForTests) window.__fireOneMap = { map, whenSettled: () => shell.whenSettled() };
+  if (exposeForTests) {
+    window.__fireOneMap = {
+      map,
+      whenSettled: () => shell.whenSettled(),
+      deckLayers: () => currentLayers.flat(Infinity as 1).flatMap((layer) => {
+        const l = layer as { id?: string; props?: { visible?: boolean; opacity?: number } } | null | false;
+        return l && l.id ? [{ id: l.id, visible: l.props?.visible ?? true, opacity: l.props?.opacity ?? 1 }] : [];
+      }),
+    };
+  }
   return shell;
 }

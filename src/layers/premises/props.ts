@@ -59,9 +59,9 @@ export interface PremisesLayerProps {
   lineWidthPixels: number;
   /** Colour of the thin outline round each symbol. Default {@link INK}. */
   symbolOutlineColor: Rgb;
-  /** Symbol width in pixels with no or few employees (and every symbol when `sizeBy` is `'none'`). Default `10`. */
+  /** Symbol width in pixels with no or few employees (and every symbol when `sizeBy` is `'none'`). Default `8`, so a district view of a thousand premises stays readable. */
   symbolMinPixels: number;
-  /** Symbol width in pixels at `employeesAtMax` employees or more. Default `20`. */
+  /** Symbol width in pixels at `employeesAtMax` employees or more. Default `16`. */
   symbolMaxPixels: number;
   /** Employees at which symbols stop growing. Default `1000`. */
   employeesAtMax: number;
@@ -88,8 +88,8 @@ export const DEFAULT_PREMISES_PROPS: Readonly<Omit<PremisesLayerProps, 'now'>> =
   outlineDarken: 0.45,
   lineWidthPixels: 1,
   symbolOutlineColor: INK,
-  symbolMinPixels: 10,
-  symbolMaxPixels: 20,
+  symbolMinPixels: 8,
+  symbolMaxPixels: 16,
   employeesAtMax: 1000,
   keyUnitStepPixels: 4,
   highlightColor: OKABE_ITO.blue,

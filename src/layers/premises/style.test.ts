@@ -43,18 +43,18 @@ describe('colour', () => {
 describe('size', () => {
   const withEmployees = (employees: number | undefined, key_unit = false) => premise('e', { ...(employees === undefined ? {} : { employees }), key_unit });
 
-  it('grows with the log of employees from 10 to 20 pixels, clamped', () => {
-    expect(premiseSymbolPixels(withEmployees(undefined))).toBe(10);
-    expect(premiseSymbolPixels(withEmployees(0))).toBe(10);
-    expect(premiseSymbolPixels(withEmployees(31))).toBeCloseTo(10 + (10 * Math.log(32)) / Math.log(1001), 6); // ≈ 15.0
-    expect(premiseSymbolPixels(withEmployees(1000))).toBe(20);
-    expect(premiseSymbolPixels(withEmployees(50_000))).toBe(20);
+  it('grows with the log of employees from 8 to 16 pixels, clamped', () => {
+    expect(premiseSymbolPixels(withEmployees(undefined))).toBe(8);
+    expect(premiseSymbolPixels(withEmployees(0))).toBe(8);
+    expect(premiseSymbolPixels(withEmployees(31))).toBeCloseTo(8 + (8 * Math.log(32)) / Math.log(1001), 6); // ≈ 12.0
+    expect(premiseSymbolPixels(withEmployees(1000))).toBe(16);
+    expect(premiseSymbolPixels(withEmployees(50_000))).toBe(16);
   });
 
   it('is one step (4 px) larger for a key unit, whatever sizeBy says', () => {
     expect(premiseSymbolPixels(withEmployees(31, true)) - premiseSymbolPixels(withEmployees(31))).toBeCloseTo(4, 9);
-    expect(premiseSymbolPixels(withEmployees(500), { sizeBy: 'none' })).toBe(10);
-    expect(premiseSymbolPixels(withEmployees(500, true), { sizeBy: 'none' })).toBe(14);
+    expect(premiseSymbolPixels(withEmployees(500), { sizeBy: 'none' })).toBe(8);
+    expect(premiseSymbolPixels(withEmployees(500, true), { sizeBy: 'none' })).toBe(12);
   });
 
   it('draws a key unit with the ringed icon in a larger cell', () => {
