@@ -35,21 +35,31 @@ export interface MapPaneProps {
   onSettled: () => void;
   onError: (error: Error, fatal: boolean) => void;
   onCameraChange: (camera: CameraView, bounds: Bounds) => void;
+  /** Animate (the alarm pulse) only once the first map is drawn: its frames would delay it. */
+  animate: boolean;
   /** A click on a feature (or on nothing: null). */
   onPick: (picked: Picked | null, info: PickingInfo) => void;
 }
 
-const PULSE_FRAME_MS = 80;
+/**
+ * Milliseconds between pulse frames. Every frame redraws the whole overlay, which on a CPU renderer
+ * (a wall PC without a GPU, SwiftShader) costs tens of milliseconds: five frames a second still
+ * reads as a pulse and leaves the main thread mostly free.
+ */
+const PULSE_FRAME_MS = 200;
 
-/** The alarm pulse's clock: ticks while `active` and motion is welcome, else stays at 0. */
+/**
+ * The alarm pulse's clock: ticks while `active`, the page is visible and motion is welcome; else it
+ * stands still (a still ring is drawn).
+ */
 function usePulseClock(active: boolean): number {
   const [time, setTime] = useState(0);
   useEffect(() => {
     const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     if (!active || reduced) return;
-    // A timer, not every animation frame: a ring needs ~12 frames a second, and on a CPU renderer
-    // (a wall PC without a GPU) each frame costs.
-    const timer = setInterval(() => setTime(performance.now()), PULSE_FRAME_MS);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') setTime(performance.now());
+    }, PULSE_FRAME_MS);
     return () => clearInterval(timer);
   }, [active]);
   return time;
@@ -66,9 +76,11 @@ export function MapPane(props: MapPaneProps) {
   const alarmsVisible = look('alarms').visible;
   const alarms = collections.alarms;
   const anyUnacknowledged = useMemo(() => alarms?.features.some((a) => !a.properties.acknowledged) ?? false, [alarms]);
-  const pulsing = alarmsVisible && anyUnacknowledged;
+  const pulsing = props.animate && alarmsVisible && anyUnacknowledged;
   const pulseTime = usePulseClock(pulsing);
-  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId });
+  // Layer objects are cheap; deck only sets up (shaders, buffers) the layers it is given, so the
+  // first map gets just its own and the rest join once it is drawn.
+  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId, stage: props.animate ? 'all' : 'first' });
   const layers = useMemo(() => [...thematic, ...extraLayers], [thematic, extraLayers]);
 
   const [hover, setHover] = useState<Hover | null>(null);

@@ -33,7 +33,15 @@ export interface ThematicInputs {
   pulseTime: number;
   /** The selected premise, highlighted. */
   selectedId: string | null;
+  /**
+   * `first`: only the layers of the first view (`FIRST_VIEW_LAYERS`), so the first map is not held up
+   * compiling shaders for layers nobody has looked at yet; `all` once it is drawn.
+   */
+  stage: 'first' | 'all';
 }
+
+/** What the first map shows: premises and hydrants (the basemap comes from tiles). */
+export const FIRST_VIEW_LAYERS: readonly ThematicLayerId[] = [PREMISES_LAYER_ID, HYDRANTS_LAYER_ID];
 
 const EMPTY: { [K in Kind]?: CollectionOf<K> } = {};
 function empty<K extends Kind>(kind: K): CollectionOf<K> {
@@ -46,7 +54,7 @@ function empty<K extends Kind>(kind: K): CollectionOf<K> {
 
 /** Deck layers for every thematic layer, bottom to top, grid labels last. */
 export function useThematicLayers(input: ThematicInputs): Layer[] {
-  const { collections: c, look, now, pulseTime, selectedId } = input;
+  const { collections: c, look, now, pulseTime, selectedId, stage } = input;
   const l = (id: ThematicLayerId) => look(id);
   const key = (id: ThematicLayerId) => {
     const v = l(id);
@@ -82,8 +90,9 @@ export function useThematicLayers(input: ThematicInputs): Layer[] {
       [SENSORS_LAYER_ID]: sensors,
       [ALARMS_LAYER_ID]: alarms,
     };
-    const all = LAYER_DRAW_ORDER.flatMap((id) => byId[id]);
+    const drawn = stage === 'all' ? LAYER_DRAW_ORDER : LAYER_DRAW_ORDER.filter((id) => FIRST_VIEW_LAYERS.includes(id));
+    const all = drawn.flatMap((id) => byId[id]);
     const labels = all.filter((layer) => layer.id === GRIDS_LABELS_ID);
     return [...all.filter((layer) => layer.id !== GRIDS_LABELS_ID), ...labels];
-  }, [grids, areas, rings, lanes, premises, hydrants, stations, sensors, alarms]);
+  }, [grids, areas, rings, lanes, premises, hydrants, stations, sensors, alarms, stage]);
 }
