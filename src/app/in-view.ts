@@ -77,10 +77,16 @@ export function createViewIndex(collections: Collections): ViewIndex {
   const kinds: { [K in Kind]?: KindIndex } = {};
   for (const kind of KIND_NAMES) {
     const c = collections[kind] as AnyCollection | undefined;
-    if (c) kinds[kind] = indexKind(c);
+    if (!c) continue;
+    // Trees are kept per collection object: a poll of one source rebuilds that source's tree only.
+    let tree = trees.get(c);
+    if (!tree) trees.set(c, (tree = indexKind(c)));
+    kinds[kind] = tree;
   }
   return { kinds };
 }
+
+const trees = new WeakMap<AnyCollection, KindIndex>();
 
 // ---------------------------------------------------------------------------------------------
 // Exact test for lines and polygons whose box is cut by the bounds

@@ -106,15 +106,45 @@ function lineParts(g: Lane['geometry']): readonly (readonly number[][])[] {
  * @example const index = useMemo(() => createPremiseFileIndex(collections), [collections]);
  */
 export function createPremiseFileIndex(collections: Collections): PremiseFileIndex {
-  const hydrants = collections.hydrants?.features ?? [];
+  // Each part is cached per source collection: a poll of the alarms rebuilds the alarm lookups
+  // only, not the hydrant and lane indexes (at 100× scale each costs a long task).
+  const hydrants = cached(collections.hydrants, hydrantPart);
+  const lanes = cached(collections.fire_lanes, lanePart);
+  const alarms = cached(collections.alarms, alarmPart);
+  return {
+    ...hydrants,
+    ...lanes,
+    sensorsByPremise: cached(collections.sensors, (c) => groupBy(c?.features ?? [], (s) => s.properties.premise_id)),
+    ...alarms,
+  };
+}
+
+const NONE = {};
+const caches = new WeakMap<(c: never) => unknown, WeakMap<object, unknown>>();
+/** `build(collection)`, remembered per collection object (an absent collection counts as one key). */
+function cached<C extends object | undefined, R>(collection: C, build: (c: C) => R): R {
+  let byCollection = caches.get(build as (c: never) => unknown);
+  if (!byCollection) caches.set(build as (c: never) => unknown, (byCollection = new WeakMap()));
+  const key = collection ?? NONE;
+  if (byCollection.has(key)) return byCollection.get(key) as R;
+  const made = build(collection);
+  byCollection.set(key, made);
+  return made;
+}
+
+function hydrantPart(collection: Collections['hydrants']): Pick<PremiseFileIndex, 'hydrants' | 'hydrantIndex'> {
+  const hydrants = collection?.features ?? [];
   let hydrantIndex: KDBush | null = null;
   if (hydrants.length > 0) {
     hydrantIndex = new KDBush(hydrants.length);
     for (const h of hydrants) hydrantIndex.add(h.geometry.coordinates[0] ?? 0, h.geometry.coordinates[1] ?? 0);
     hydrantIndex.finish();
   }
+  return { hydrants, hydrantIndex };
+}
 
-  const lanes = collections.fire_lanes?.features ?? [];
+function lanePart(collection: Collections['fire_lanes']): Pick<PremiseFileIndex, 'lanes' | 'segmentIndex' | 'segmentLane' | 'segmentEnds'> {
+  const lanes = collection?.features ?? [];
   const lane: number[] = [];
   const ends: number[] = [];
   lanes.forEach((l, li) => {
@@ -135,11 +165,12 @@ export function createPremiseFileIndex(collections: Collections): PremiseFileInd
     }
     segmentIndex.finish();
   }
+  return { lanes, segmentIndex, segmentLane: Int32Array.from(lane), segmentEnds: Float64Array.from(ends) };
+}
 
-  const alarms = newestFirst(collections.alarms?.features ?? []);
+function alarmPart(collection: Collections['alarms']): Pick<PremiseFileIndex, 'alarmsBySensor' | 'alarmsByPremise'> {
+  const alarms = newestFirst(collection?.features ?? []);
   return {
-    hydrants, hydrantIndex, lanes, segmentIndex, segmentLane: Int32Array.from(lane), segmentEnds: Float64Array.from(ends),
-    sensorsByPremise: groupBy(collections.sensors?.features ?? [], (s) => s.properties.premise_id),
     alarmsBySensor: groupBy(alarms, (a) => a.properties.sensor_id),
     alarmsByPremise: groupBy(alarms, (a) => a.properties.premise_id),
   };

@@ -89,9 +89,11 @@ export default function ExploreMode() {
 
   // Search covers everything loaded, not only what the filter shows: a person looking for a name
   // should find it, and the card says when it is filtered out.
+  const c = district.collections;
   const searchIndex = useMemo(
-    () => (district.collections.premises ? createSearchIndex(district.collections) : null),
-    [district.collections],
+    () => (c.premises ? createSearchIndex(c) : null),
+    // Only the kinds search covers: an alarms poll does not rebuild it.
+    [c.premises, c.hydrants, c.hazard_areas, c.fire_lanes, c.stations, c.grids],
   );
   const onSearchPick = (hit: SearchHit) => {
     lookAt(hit.position, hit.kind === 'premises' ? undefined : hit.bbox);
@@ -99,14 +101,17 @@ export default function ExploreMode() {
   };
 
   // The card: built from everything loaded (its hydrants, lanes and sensors are not filtered away).
-  const fileIndex = useMemo(() => createPremiseFileIndex(district.collections), [district.collections]);
-  const premiseById = useMemo(
-    () => new Map((district.collections.premises?.features ?? []).map((f) => [f.properties.id, f])),
-    [district.collections.premises],
-  );
+  // Built only while a card is open; its parts are cached per source inside.
   const selectedId = state.selection.value;
-  const selected = selectedId ? premiseById.get(selectedId) : undefined;
-  const file = useMemo(() => (selected ? premiseFile(fileIndex, selected, now) : null), [fileIndex, selected, now]);
+  const premiseById = useMemo(
+    () => (selectedId ? new Map((district.collections.premises?.features ?? []).map((f) => [f.properties.id, f])) : null),
+    [district.collections.premises, selectedId !== null],
+  );
+  const selected = selectedId ? premiseById?.get(selectedId) : undefined;
+  const file = useMemo(
+    () => (selected ? premiseFile(createPremiseFileIndex(district.collections), selected, now) : null),
+    [district.collections, selected, now],
+  );
   const selectionMissing = selectedId !== null && !selected && district.collections.premises !== undefined
     && district.sourceQueries.every((q) => !q.isPending);
 

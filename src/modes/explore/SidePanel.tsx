@@ -43,7 +43,11 @@ export function SidePanel({ district, filtered, analyses, selectedFinding, onFin
 
   const done = ANALYSIS_NAMES.filter((name) => analyses.state[name]?.result);
   const legends = useMemo(() => [...done.map((name) => analysisLegend(name)), ...defaultLegends()], [done.join()]);
-  const options = useMemo(() => filterOptions(collections, now), [collections, now]);
+  // Facets come from premises, grids, hazard areas, lanes and hydrants: an alarms poll changes none.
+  const options = useMemo(
+    () => filterOptions(collections, now),
+    [collections.premises, collections.grids, collections.hazard_areas, collections.fire_lanes, collections.hydrants, now],
+  );
   const viewIndex = useMemo(() => createViewIndex(collections), [collections]);
   const bounds = state.viewBounds.value;
   const counted = useMemo(
