@@ -32,6 +32,8 @@ export interface MapViewProps {
   /** Deck picking, passed through (hover and click, on an object or on nothing). */
   onHover?: (info: PickingInfo) => void;
   onClick?: (info: PickingInfo) => void;
+  /** Once, after the map is created: what the caller may want to adapt to. */
+  onCreated?: (info: { softwareRenderer: boolean }) => void;
   /** After every camera move, and once the first camera is placed. */
   onCameraChange?: (camera: CameraView, bounds: Bounds) => void;
   /** Deck layers, drawn over the basemap. */
@@ -105,6 +107,7 @@ export function MapView(props: MapViewProps) {
       return;
     }
     shellRef.current = shell;
+    callbacks.current.onCreated?.({ softwareRenderer: shell.softwareRenderer() });
     styled.current = { theme, url: basemap?.url ?? null };
     cameraSet.current = bounds !== undefined || !!props.camera;
     if (cameraSet.current) callbacks.current.onCameraChange?.(shell.camera(), shell.viewBounds());

@@ -104,6 +104,11 @@ export interface MapShell {
   viewBounds(): Bounds;
   /** Updates the tooltips of the map's controls, e.g. after a language switch. */
   setUiStrings(strings: MapUiStrings): void;
+  /**
+   * Whether WebGL runs on the CPU (SwiftShader, llvmpipe): callers then keep animation still, since
+   * every frame redraws the whole overlay in software.
+   */
+  softwareRenderer(): boolean;
   /** Resolves when the map is idle (style, sources, tiles done) and deck has drawn the current layers. */
   whenSettled(): Promise<void>;
   destroy(): void;
@@ -222,6 +227,13 @@ export function createMapShell(options: MapShellOptions): MapShell {
     },
     camera: cameraNow,
     viewBounds: boundsNow,
+    softwareRenderer() {
+      // The canvas's existing context (asking again returns it; no new context is made).
+      const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      const renderer = info && gl ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      return /swiftshader|llvmpipe|software|basic render/i.test(renderer);
+    },
     setLayers(layers) {
       currentLayers = layers;
       layersVersion += 1;

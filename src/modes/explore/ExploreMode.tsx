@@ -88,7 +88,7 @@ export default function ExploreMode() {
   const filtered = useMemo(() => applyFilter(district.collections, filter, now), [district.collections, filter, now]);
 
   // Search covers everything loaded, not only what the filter shows: a person looking for a name
-  // should find it, and the card says when it is filtered out.
+  // should find it, even when the filter hides it on the map.
   const c = district.collections;
   const searchIndex = useMemo(
     () => (c.premises ? createSearchIndex(c) : null),

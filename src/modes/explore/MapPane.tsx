@@ -76,7 +76,10 @@ export function MapPane(props: MapPaneProps) {
   const alarmsVisible = look('alarms').visible;
   const alarms = collections.alarms;
   const anyUnacknowledged = useMemo(() => alarms?.features.some((a) => !a.properties.acknowledged) ?? false, [alarms]);
-  const pulsing = props.animate && alarmsVisible && anyUnacknowledged;
+  // On a CPU renderer every pulse frame redraws the whole overlay in software (seconds per frame on
+  // a busy 2-core PC): the rings are drawn still there, which marks unacknowledged alarms all the same.
+  const [software, setSoftware] = useState(false);
+  const pulsing = props.animate && !software && alarmsVisible && anyUnacknowledged;
   const pulseTime = usePulseClock(pulsing);
   // Layer objects are cheap; deck only sets up (shaders, buffers) the layers it is given, so the
   // first map gets just its own and the rest join once it is drawn.
@@ -115,6 +118,7 @@ export function MapPane(props: MapPaneProps) {
         onHover={onHover}
         onClick={onClick}
         onCameraChange={props.onCameraChange}
+        onCreated={(info) => setSoftware(info.softwareRenderer)}
       />
       {content && hover ? <Tooltip content={content} x={hover.x} y={hover.y} containerSize={size} /> : null}
     </div>

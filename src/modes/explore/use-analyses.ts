@@ -44,7 +44,15 @@ export interface Analyses {
 /**
  * @param rulesPath the manifest's `rules` (relative to the manifest), or undefined for the built-in table.
  */
-export function useAnalyses(collections: Collections, manifestUrl: string, rulesPath: string | undefined): Analyses {
+/** The kinds any analysis reads: sensors and alarms are not among them, so their polls keep results. */
+const ANALYSED_KINDS = ['buildings', 'premises', 'hydrants', 'roads', 'fire_lanes', 'grids', 'hazard_areas', 'stations'] as const;
+
+export function useAnalyses(all: Collections, manifestUrl: string, rulesPath: string | undefined): Analyses {
+  // Only what the analyses read goes to the worker (a million alarms need not be cloned there).
+  const collections = useMemo(
+    () => Object.fromEntries(ANALYSED_KINDS.flatMap((k) => (all[k] ? [[k, all[k]]] : []))) as Collections,
+    ANALYSED_KINDS.map((k) => all[k]),
+  );
   const rulesUrl = useMemo(() => (rulesPath ? new URL(rulesPath, manifestUrl).href : null), [rulesPath, manifestUrl]);
   const rulesQ = useQuery({
     queryKey: ['rules', rulesUrl],
@@ -59,7 +67,8 @@ export function useAnalyses(collections: Collections, manifestUrl: string, rules
   const aborts = useRef(new Map<AnalysisName, AbortController>());
   useEffect(() => () => clientRef.current?.terminate(), []);
 
-  // New data makes earlier results stale: they are dropped rather than shown over data they no longer describe.
+  // New data of an analysed kind makes earlier results stale: they are dropped rather than shown
+  // over data they no longer describe.
   const seen = useRef(collections);
   if (seen.current !== collections) {
     seen.current = collections;

@@ -5,7 +5,7 @@
  *
  * The panel only shows and asks: running, cancelling, exporting and flying to a finding are the
  * caller's (a mode's) work through the callbacks. Rows come from `rowsOf`, normally `findingRows` of
- * src/app/findings.ts, passed in because ui may not import app (test/architecture.test.ts).
+ * src/app/findings.ts, passed in so the panel stays a plain view of its props.
  */
 import { useMemo } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';

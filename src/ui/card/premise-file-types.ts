@@ -1,8 +1,7 @@
 /**
  * What the "one enterprise, one file" (一企一档) card shows about one premise, already assembled:
  * the card only formats and lays it out. Built by `premiseFile` in src/app/premise-file.ts (which
- * re-exports these types). They live beside the card because ui may not import app (see
- * test/architecture.test.ts), while app may import ui.
+ * re-exports these types). They live beside the card, which renders them.
  *
  * Distances are straight-line metres from the premise's anchor (its point, or the centroid of its
  * polygon's outer ring). Dates are the contract's ISO strings.

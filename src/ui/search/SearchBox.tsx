@@ -4,7 +4,7 @@
  * Escape closes the list and, pressed again, clears the text; "/" anywhere outside a text field
  * focuses the box. The caller decides what picking does (usually: fly to the hit).
  *
- * The ui layer may not import app/, so the box declares the little it needs of an index and a hit;
+ * The box declares the little it needs of an index and a hit (components take data through props);
  * app/search.ts's `SearchIndex` and `SearchHit` fit these shapes, and `onPick` receives the caller's
  * own hit type. Data text (names, addresses) is rendered as JSX text only.
  */
