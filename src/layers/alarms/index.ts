@@ -261,7 +261,7 @@ export function alarmsLegend(props: Partial<AlarmsLayerProps> = {}): LegendEntry
         stroke: p.strokeColor,
         shape: 'circle' as const,
       })),
-      ...(p.pulse ? [{ id: 'unacknowledged', label: { key: 'legend.alarms.unacknowledged' }, fill: lighten(fire, 0.85), stroke: fire, shape: 'circle' as const }] : []),
+      ...(p.pulse ? [{ id: 'unacknowledged', label: { key: 'legend.alarms.unacknowledged' }, fill: lighten(fire, 0.85), stroke: fire, shape: 'ring' as const }] : []),
       { id: 'older', label: { key: 'legend.alarms.older' }, fill: lighten(p.colors.alarm, 1 - p.oldAlpha / 255), stroke: lighten(p.strokeColor, 1 - p.oldAlpha / 255), shape: 'circle' as const },
     ],
   };

@@ -6,7 +6,7 @@ import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { ENUMS, type CollectionOf, type FeatureOf } from '../../sources/contract/index.ts';
 import type { LegendEntry } from '../legend-types.ts';
-import { OKABE_ITO, type Rgb } from '../palette.ts';
+import { OKABE_ITO, TOL_MUTED, type Rgb } from '../palette.ts';
 
 /** The deck layer id: stable, so toggles, picking and tests can name it. */
 export const HYDRANTS_LAYER_ID = 'hydrants';
@@ -24,7 +24,8 @@ export const HYDRANT_STATUS_COLORS = {
   obstructed: OKABE_ITO.yellow,
   damaged: OKABE_ITO.vermillion,
   no_water: OKABE_ITO.reddishPurple,
-  unknown: OKABE_ITO.grey,
+  // Lighter than Okabe–Ito's grey: that one and reddish purple look alike to deuteranopes.
+  unknown: TOL_MUTED.grey,
 } as const satisfies Readonly<Record<HydrantStatus, Rgb>>;
 
 export interface HydrantsLayerProps {

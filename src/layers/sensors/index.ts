@@ -8,7 +8,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { ENUMS, type CollectionOf, type EnumOf, type FeatureOf } from '../../sources/contract/index.ts';
 import type { LegendEntry } from '../legend-types.ts';
 import { WHITE, rgba } from '../palette-extra.ts';
-import { OKABE_ITO, type Rgb } from '../palette.ts';
+import { OKABE_ITO, TOL_MUTED, type Rgb } from '../palette.ts';
 
 /** The deck layer id. */
 export const SENSORS_LAYER_ID = 'sensors';
@@ -32,7 +32,8 @@ export const SENSOR_KIND_COLORS = {
   gas: OKABE_ITO.reddishPurple,
   video: OKABE_ITO.black,
   ebike_charging: OKABE_ITO.bluishGreen,
-  other: OKABE_ITO.grey,
+  // Lighter than Okabe–Ito's grey: that one and reddish purple (gas) look alike to deuteranopes.
+  other: TOL_MUTED.grey,
 } as const satisfies Readonly<Record<SensorKind, Rgb>>;
 
 export interface SensorsLayerProps {

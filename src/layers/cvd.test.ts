@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { luminance } from '../palette-extra.ts';
+import { luminance } from './palette-extra.ts';
 import { colourDistance, deltaE2000, rgbToLab, simulateCvd, type Dichromacy } from './cvd.ts';
-import { RISK_COLORS, RISK_LEVELS } from './risk.ts';
+import { RISK_COLORS, RISK_LEVELS } from './premises/risk.ts';
 
 describe('deltaE2000', () => {
   it('matches the published test pairs of Sharma, Wu & Dalal (2005)', () => {
@@ -47,5 +47,31 @@ describe('risk colours under colour-vision deficiency', () => {
   it.each(['protanopia', 'deuteranopia'] as const)('keep low → medium → high darkening step by step (%s)', (vision) => {
     const ramp = (['low', 'medium', 'high'] as const).map((l) => luminance(simulateCvd(RISK_COLORS[l], vision)));
     for (let i = 1; i < ramp.length; i++) expect(ramp[i]).toBeLessThan((ramp[i - 1] as number) * 0.75);
+  });
+});
+
+describe('every legend under colour-vision deficiency', () => {
+  // Items of one legend block are told apart by colour unless their shapes differ; a pair with the
+  // same shape must stay apart under the common dichromacies (ΔE2000 ≥ 8, "clearly different").
+  it('keeps same-shape items of each layer apart for protanopia and deuteranopia', async () => {
+    const { defaultLegends } = await import('./catalog/index.ts');
+    const { ANALYSIS_NAMES, analysisLegend } = await import('./analysis/index.ts');
+    const legends = [...defaultLegends(), ...ANALYSIS_NAMES.map((n) => analysisLegend(n))];
+    const close: string[] = [];
+    for (const legend of legends) {
+      const items = legend.items;
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const a = items[i];
+          const b = items[j];
+          if (!a || !b || a.shape !== b.shape) continue;
+          for (const vision of ['protanopia', 'deuteranopia'] as const) {
+            const d = colourDistance(a.fill, b.fill, vision);
+            if (d < 8) close.push(`${legend.layerId}: ${a.id} ~ ${b.id} (${vision}, ΔE ${d.toFixed(1)})`);
+          }
+        }
+      }
+    }
+    expect(close).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  *
  * This could move to palette-extra.ts when another layer needs it.
  */
-import type { Rgb } from '../palette.ts';
+import type { Rgb } from './palette.ts';
 
 /** The dichromacies simulated: no L cones, no M cones, no S cones. */
 export type Dichromacy = 'protanopia' | 'deuteranopia' | 'tritanopia';
