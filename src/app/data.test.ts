@@ -69,7 +69,7 @@ describe('query options', () => {
     const { client, asked } = fakeClient(specs);
     const qc = new QueryClient();
     await prefetchDistrict(qc, client, 'http://x/data/manifest.json');
-    expect(asked).toEqual(['manifest http://x/data/manifest.json', 'source http://x/data/a.geojson', 'source http://x/data/b.geojson']);
+    expect(asked).toEqual(['manifest http://x/data/manifest.json', 'poll http://x/data/a.geojson', 'poll http://x/data/b.geojson']);
     const cached = qc.getQueryData(sourceQuery(client, 'http://x/data/manifest.json', specs[1] as SourceSpec).queryKey);
     expect((cached as LoadResult<'hydrants'> | undefined)?.collection.features[0]?.properties.id).toBe('b');
     qc.clear();
@@ -81,7 +81,7 @@ it('prefetches the kinds asked first before the others', async () => {
   const { client, asked } = fakeClient(specs);
   const qc = new QueryClient();
   await prefetchDistrict(qc, client, 'http://x/data/manifest.json', { first: ['roads', 'hydrants'] });
-  expect(asked.slice(1)).toEqual(['source http://x/data/roads.geojson', 'source http://x/data/h.geojson', 'source http://x/data/alarms.geojson']);
+  expect(asked.slice(1)).toEqual(['poll http://x/data/roads.geojson', 'poll http://x/data/h.geojson', 'poll http://x/data/alarms.geojson']);
   qc.clear();
 });
 

@@ -86,9 +86,14 @@ export function sourceQuery(client: SourceWorkerClient, manifestUrl: string, spe
   return queryOptions({
     queryKey: ['source', manifestUrl, spec] as const,
     queryFn: async ({ signal, client: queryClient, queryKey }): Promise<LoadResult> => {
-      const result = await client.request('source', { url: sourceUrl(manifestUrl, spec), spec }, { signal });
+      const held = queryClient.getQueryData<LoadResult>(queryKey);
+      const known = held?.fingerprint;
+      const answer = await client.request('poll', { url: sourceUrl(manifestUrl, spec), spec, ...(known ? { known } : {}) }, { signal });
+      // The file has not changed: the same object, so nothing downstream recomputes.
+      if ('unchanged' in answer) return held as LoadResult;
+      const result = answer;
       const failure = sourceFailure(result);
-      const previous = failure ? queryClient.getQueryData<LoadResult>(queryKey) : undefined;
+      const previous = failure ? held : undefined;
       if (failure && previous && !sourceFailure(previous)) throw new SourceReadError(failure);
       return result;
     },

@@ -24,6 +24,8 @@ export interface LoadResult<K extends Kind = Kind> {
   collection: CollectionOf<K>;
   report: ReportEntry[];
   stats: SourceStats;
+  /** A hash of the file's text, when it was fetched: a poll names it so an unchanged file is not parsed again. */
+  fingerprint?: string;
 }
 
 export interface ParseOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../sources/load.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
-import { loadManifest, loadSource, parseDropped } from './handlers.ts';
+import { loadManifest, loadSource, parseDropped, pollSource, textFingerprint } from './handlers.ts';
 
 const spec: SourceSpec = { id: 'hydrants', kind: 'hydrants', path: 'hydrants.geojson', crs: 'WGS84' };
 const hydrants = {
@@ -22,6 +22,28 @@ function fakeFetch(routes: Record<string, () => Response>) {
   };
   return { fn, seen };
 }
+
+describe('pollSource', () => {
+  it('parses a changed file and answers "unchanged" for the fingerprint the caller holds', async () => {
+    let text = JSON.stringify(hydrants);
+    const { fn } = fakeFetch({ 'http://x/h': () => new Response(text) });
+    const first = await pollSource(fn, { url: 'http://x/h', spec });
+    expect('unchanged' in first).toBe(false);
+    const known = (first as LoadResult).fingerprint;
+    expect(known).toBe(textFingerprint(text));
+    expect(await pollSource(fn, { url: 'http://x/h', spec, ...(known ? { known } : {}) })).toEqual({ unchanged: true, fingerprint: known });
+    text = `${text} `;
+    const changed = await pollSource(fn, { url: 'http://x/h', spec, ...(known ? { known } : {}) });
+    expect('unchanged' in changed).toBe(false);
+    expect((changed as LoadResult).fingerprint).not.toBe(known);
+  });
+
+  it('fingerprints by content: equal texts agree, a one-character change does not', () => {
+    expect(textFingerprint('{"a":1}')).toBe(textFingerprint('{"a":1}'));
+    expect(textFingerprint('{"a":1}')).not.toBe(textFingerprint('{"a":2}'));
+    expect(textFingerprint('')).toBe(`0-${(0x811c9dc5).toString(36)}`);
+  });
+});
 
 describe('loadSource', () => {
   it('fetches, parses and reports, revalidating the cache', async () => {

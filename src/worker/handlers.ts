@@ -67,6 +67,24 @@ export async function loadManifest(fetchFn: Fetch, params: ParamsOf<'manifest'>,
  *   viewer reads only its own site (the page's CSP would block it anyway, with a vaguer message).
  */
 export async function loadSource(fetchFn: Fetch, params: ParamsOf<'source'>, signal?: AbortSignal, origin?: string): Promise<ResultOf<'source'>> {
+  return (await pollSource(fetchFn, params, signal, origin)) as LoadResult;
+}
+
+/**
+ * FNV-1a over the text's UTF-16 code units, with its length: a fingerprint, not a security hash.
+ * Hashing is about a hundred times cheaper than parsing, so an unchanged poll costs little.
+ */
+export function textFingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length.toString(36)}-${(h >>> 0).toString(36)}`;
+}
+
+/** Reads a source; when its text has the fingerprint `known`, answers `{ unchanged: true }` without parsing. */
+export async function pollSource(fetchFn: Fetch, params: ParamsOf<'poll'>, signal?: AbortSignal, origin?: string): Promise<ResultOf<'poll'>> {
   const { url, spec } = params;
   const file = spec.path;
   if (origin !== undefined && new URL(url, origin).origin !== origin) {
@@ -75,7 +93,9 @@ export async function loadSource(fetchFn: Fetch, params: ParamsOf<'source'>, sig
   }
   const read = await fetchText(fetchFn, url, file, maxBytesFor(spec), signal);
   if (!read.ok) return failedResult(spec, file, [read.entry]);
-  const result = parseExport(read.text, spec, { file });
+  const fingerprint = textFingerprint(read.text);
+  if (params.known === fingerprint) return { unchanged: true, fingerprint };
+  const result: LoadResult = { ...parseExport(read.text, spec, { file }), fingerprint };
   if (read.report.length === 0) return result;
   // Decoding warnings (GB18030) belong to the same file: put them first and count them.
   const warnings = read.report.filter((e) => e.severity === 'warning').length;

@@ -12,6 +12,12 @@ import type { Manifest, SourceSpec } from '../sources/manifest-types.ts';
 import type { LoadResult } from '../sources/load.ts';
 import type { ReportEntry } from '../sources/report.ts';
 
+/** A poll's answer when the file has not changed since the caller's copy. */
+export interface SourceUnchanged {
+  unchanged: true;
+  fingerprint: string;
+}
+
 /** What the manifest request answers: the manifest (null when unusable) and what was wrong with it. */
 export interface ManifestResult {
   manifest: Manifest | null;
@@ -24,6 +30,11 @@ export interface ManifestResult {
 export interface WorkerRequests {
   manifest: { params: { url: string }; result: ManifestResult };
   source: { params: { url: string; spec: SourceSpec }; result: LoadResult };
+  /**
+   * A poll: like `source`, but when the file's text still has the fingerprint the caller holds
+   * (`known`), the answer is only `{ unchanged: true }`: nothing parsed, nothing cloned.
+   */
+  poll: { params: { url: string; spec: SourceSpec; known?: string }; result: LoadResult | SourceUnchanged };
   /**
    * A file dropped on the page (or opened): its text, parsed as `kind` or as the kind guessed from its
    * name and contents. Never merged with another request in flight (the text would have to be compared).

@@ -3,7 +3,7 @@
  * main thread, so a 50,000-feature file never freezes the map. A thin dispatcher over handlers.ts.
  */
 /// <reference lib="webworker" />
-import { loadManifest, loadSource, parseDropped } from './handlers.ts';
+import { loadManifest, loadSource, parseDropped, pollSource } from './handlers.ts';
 import type { RequestMessage, ResponseMessage } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -30,6 +30,8 @@ self.addEventListener('message', (event: MessageEvent<RequestMessage>) => {
         return parseDropped(message.params);
       case 'source':
         return loadSource(fetch, message.params, controller.signal, self.location.origin);
+      case 'poll':
+        return pollSource(fetch, message.params, controller.signal, self.location.origin);
     }
   };
   run().then(
