@@ -91,6 +91,19 @@ describe('mergeById', () => {
     expect(merged.stats.warnings).toBe(2);
   });
 
+  it('compares the worker\'s per-feature hashes instead of the objects when both sides have them', async () => {
+    const { featurePrints } = await import('../worker/handlers.ts');
+    const withPrints = (r: LoadResult): LoadResult => ({ ...r, prints: featurePrints(r.collection.features) });
+    const before = withPrints(result([alarm('A1', false), alarm('A2', false), alarm('A3', false)]));
+    expect(mergeById(before, withPrints(result([alarm('A1', false), alarm('A2', false), alarm('A3', false)])))).toBe(before);
+    const after = mergeById(before, withPrints(result([alarm('A1', false), alarm('A2', true), alarm('A3', false)])));
+    expect(after).not.toBe(before);
+    const [a1, a2, a3] = after.collection.features;
+    expect(a1).toBe(before.collection.features[0]);
+    expect(a2).not.toBe(before.collection.features[1]);
+    expect(a3).toBe(before.collection.features[2]);
+  });
+
   it('does not share across sources', () => {
     const prev = result([a1]);
     const next = { ...result([a1]), sourceId: 'other' };

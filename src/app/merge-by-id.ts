@@ -56,20 +56,30 @@ function sameFeature(a: FeatureLike, b: FeatureLike): boolean {
  * The features of `next`, each replaced by its previous object when unchanged, and whether every one
  * of them was (same count, same order, all reused).
  */
-function shareFeatures(prev: readonly FeatureLike[], next: readonly FeatureLike[], idField: string): { features: FeatureLike[]; allReused: boolean } {
-  const prevById = new Map<string, FeatureLike>();
-  for (const feature of prev) {
+/** Per-feature hashes of both sides (LoadResult.prints), when both have them and they line up. */
+interface Prints {
+  prev: Uint32Array;
+  next: Uint32Array;
+}
+
+function shareFeatures(prev: readonly FeatureLike[], next: readonly FeatureLike[], idField: string, prints?: Prints): { features: FeatureLike[]; allReused: boolean } {
+  const prevById = new Map<string, number>();
+  prev.forEach((feature, i) => {
     const id = idOf(feature, idField);
-    if (id !== undefined && !prevById.has(id)) prevById.set(id, feature);
-  }
+    if (id !== undefined && !prevById.has(id)) prevById.set(id, i);
+  });
+  // With hashes (made in the worker), equal hash means equal JSON: numbers are compared instead of
+  // walking every object, which at a million alarms is the difference between a frame and seconds.
+  const same = (at: number, index: number): boolean =>
+    prints ? prints.prev[at] === prints.next[index] : sameFeature(prev[at] as FeatureLike, next[index] as FeatureLike);
   let allReused = prev.length === next.length;
   const features = next.map((feature, index) => {
     const id = idOf(feature, idField);
     // Without an id, the feature at the same position is the only candidate.
-    const candidate = id !== undefined ? prevById.get(id) : idOf(prev[index] ?? {}, idField) === undefined ? prev[index] : undefined;
-    if (candidate && sameFeature(candidate, feature)) {
-      if (candidate !== prev[index]) allReused = false;
-      return candidate;
+    const at = id !== undefined ? prevById.get(id) : idOf(prev[index] ?? {}, idField) === undefined && index < prev.length ? index : undefined;
+    if (at !== undefined && same(at, index)) {
+      if (at !== index) allReused = false;
+      return prev[at] as FeatureLike;
     }
     allReused = false;
     return feature;
@@ -92,12 +102,15 @@ export function mergeById(prev: LoadResult | undefined, next: LoadResult): LoadR
   // Validated features are JSON objects whatever their kind; the comparison needs no more than that.
   const prevFeatures = prev.collection.features as unknown as readonly FeatureLike[];
   const nextFeatures = next.collection.features as unknown as readonly FeatureLike[];
-  const { features, allReused } = shareFeatures(prevFeatures, nextFeatures, KINDS[next.kind].idField);
+  const prints = prev.prints && next.prints && prev.prints.length === prevFeatures.length && next.prints.length === nextFeatures.length
+    ? { prev: prev.prints, next: next.prints }
+    : undefined;
+  const { features, allReused } = shareFeatures(prevFeatures, nextFeatures, KINDS[next.kind].idField, prints);
   const { features: _nextFeatures, ...nextMembers } = next.collection;
   const { features: _prevFeatures, ...prevMembers } = prev.collection;
   const collectionSame = allReused && jsonEqual(prevMembers, nextMembers);
   const collection = collectionSame ? prev.collection : ({ ...next.collection, features } as unknown as LoadResult['collection']);
-  const restSame = prev.file === next.file && jsonEqual(prev.stats, next.stats) && jsonEqual(prev.report, next.report);
+  const restSame = prev.file === next.file && prev.fingerprint === next.fingerprint && jsonEqual(prev.stats, next.stats) && jsonEqual(prev.report, next.report);
   if (collectionSame && restSame) return prev;
   return { ...next, collection } as LoadResult;
 }

@@ -26,6 +26,11 @@ export interface LoadResult<K extends Kind = Kind> {
   stats: SourceStats;
   /** A hash of the file's text, when it was fetched: a poll names it so an unchanged file is not parsed again. */
   fingerprint?: string;
+  /**
+   * One hash per feature (of its validated JSON), aligned with `collection.features`, when the worker
+   * made them: merging a poll then compares numbers instead of walking a million objects.
+   */
+  prints?: Uint32Array;
 }
 
 export interface ParseOptions {

@@ -83,6 +83,21 @@ export function textFingerprint(text: string): string {
   return `${text.length.toString(36)}-${(h >>> 0).toString(36)}`;
 }
 
+/** A hash per feature of its JSON text, for merging polls cheaply on the main thread (see LoadResult.prints). */
+export function featurePrints(features: readonly unknown[]): Uint32Array {
+  const out = new Uint32Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const text = JSON.stringify(features[i]);
+    let h = 0x811c9dc5;
+    for (let j = 0; j < text.length; j++) {
+      h ^= text.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
 /** Reads a source; when its text has the fingerprint `known`, answers `{ unchanged: true }` without parsing. */
 export async function pollSource(fetchFn: Fetch, params: ParamsOf<'poll'>, signal?: AbortSignal, origin?: string): Promise<ResultOf<'poll'>> {
   const { url, spec } = params;
@@ -95,7 +110,8 @@ export async function pollSource(fetchFn: Fetch, params: ParamsOf<'poll'>, signa
   if (!read.ok) return failedResult(spec, file, [read.entry]);
   const fingerprint = textFingerprint(read.text);
   if (params.known === fingerprint) return { unchanged: true, fingerprint };
-  const result: LoadResult = { ...parseExport(read.text, spec, { file }), fingerprint };
+  const parsed = parseExport(read.text, spec, { file });
+  const result: LoadResult = { ...parsed, fingerprint, prints: featurePrints(parsed.collection.features) };
   if (read.report.length === 0) return result;
   // Decoding warnings (GB18030) belong to the same file: put them first and count them.
   const warnings = read.report.filter((e) => e.severity === 'warning').length;
