@@ -87,6 +87,8 @@ describe.skipIf(!viewerUrl)('built viewer in Chromium', () => {
   });
 
   it('shows per-source counts in the data status', async () => {
+    // The data status lives in the side panel's "data" tab.
+    await page.locator('[data-tab="data"]').click();
     const status = await page.getByTestId('data-status').innerText();
     expect(status).toMatch(/已加载 \d+ 条/);
     for (const kind of ['道路', '建筑', '场所', '市政消火栓']) expect(status).toContain(kind);
@@ -100,6 +102,7 @@ describe.skipIf(!viewerUrl)('built viewer in Chromium', () => {
     for (const row of tones.filter((r) => r.tone === 'ok')) {
       expect(row.color).not.toBe(errorColour ?? 'rgb(207, 34, 46)');
     }
+    await page.locator('[data-tab="layers"]').click();
   });
 
   it('switches the header to English', async () => {

@@ -148,7 +148,9 @@ export default function ExploreMode() {
       const result = analyses.state[name]?.result;
       if (!result) return [];
       const id = analysisLayerId(name);
-      return createAnalysisLayers(name, result, { visible: state.isLayerVisible(id), opacity: state.opacityOf(id), selectedId: selectedFinding });
+      // Not pickable: drawn on top, they would take hover and click from the premises under them;
+      // findings are reached from their sorted list.
+      return createAnalysisLayers(name, result, { visible: state.isLayerVisible(id), opacity: state.opacityOf(id), selectedId: selectedFinding, pickable: false });
     }),
     [analyses.state, visibility, opacity, selectedFinding],
   );
