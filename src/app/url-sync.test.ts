@@ -89,6 +89,19 @@ describe('URL sync', () => {
     sync.stop();
   });
 
+  it('applies a link\'s theme but does not write the person\'s theme or language into the address', () => {
+    vi.useFakeTimers();
+    const host = fakeHost('#/?theme=dark&sel=P1');
+    const state = createAppState();
+    const sync = startUrlSync(state, host, { debounceMs: 10 });
+    expect(state.theme.value).toBe('dark');
+    state.theme.value = 'field';
+    state.selection.value = 'P2';
+    vi.advanceTimersByTime(50);
+    expect(host.writes.at(-1)).toBe('#/?sel=P2');
+    sync.stop();
+  });
+
   it('finds keys in routed and bare hashes', () => {
     expect(hasKey('#/?l=grids&sel=x', 'l')).toBe(true);
     expect(hasKey('#l=grids', 'l')).toBe(true);

@@ -7,7 +7,7 @@
 import { effect } from '@preact/signals';
 import { lang, setLang } from '../i18n/index.ts';
 import type { AppState } from './state.ts';
-import { parseUrlState, sameUrlState, serializeUrlState, type Mode, type UrlState } from './url-state.ts';
+import { DEFAULT_URL_STATE, parseUrlState, sameUrlState, serializeUrlState, type Mode, type UrlState } from './url-state.ts';
 
 /** What the sync needs of the page; tests pass their own. */
 export interface UrlHost {
@@ -22,7 +22,12 @@ export interface UrlSyncOptions {
   debounceMs?: number;
 }
 
-/** The state's part of a link, now. `mode` is kept from the link (one mode per route). */
+/**
+ * The state's part of a link, now. `mode` is kept from the link (one mode per route). Language and
+ * theme are a person's own settings (kept in localStorage): a link may carry them, and they apply
+ * when it is opened, but the address is not rewritten with them, so a reload keeps what the person
+ * last chose rather than what an old link said.
+ */
 export function urlStateOf(state: AppState, mode: Mode): UrlState {
   const camera = state.camera.value;
   return {
@@ -31,8 +36,8 @@ export function urlStateOf(state: AppState, mode: Mode): UrlState {
     layers: state.visibleLayers.value,
     filter: state.filter.value,
     selection: state.selection.value,
-    lang: lang.value,
-    theme: state.theme.value,
+    lang: DEFAULT_URL_STATE.lang,
+    theme: DEFAULT_URL_STATE.theme,
   };
 }
 
