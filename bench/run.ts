@@ -149,6 +149,9 @@ const DEFAULT_REPRODUCE = [
   'runs given in the notes; peak memory is the maximum resident set size of the process. Other work on',
   'the machine lengthens wall times: each section gives the load average at its start, and the tiles',
   'suite also reports CPU time (user + system), which load hardly changes.',
+  '',
+  'The viewer suite generates the demo district at 10× and 100× (about 700 MB) and their basemaps into',
+  '`bench/.data/` and keeps them; `BENCH_VIEWER_SCALES=1,10 npm run bench -- viewer` leaves out 100×.',
 ].join('\n');
 
 /** The report embedded in an earlier RESULTS.md, or null. */
@@ -210,6 +213,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Default time limit of one suite (BENCH_SUITE_TIMEOUT_S overrides). */
 export const DEFAULT_SUITE_TIMEOUT_S = 3600;
+/** Suites that need more than the default: viewer loads three district scales, 100× for minutes each time. */
+export const SUITE_TIMEOUT_S: Readonly<Record<string, number>> = { viewer: 7200 };
 
 /**
  * Runs one suite file in a process of its own (so a suite's memory, globals and signal handlers stay
@@ -218,7 +223,7 @@ export const DEFAULT_SUITE_TIMEOUT_S = 3600;
  */
 export function runSuiteFile(path: string, machine: Machine, opts: { timeoutS?: number; echo?: boolean } = {}): Promise<SuiteResult> {
   const stem = basename(path, '.bench.ts');
-  const timeoutS = opts.timeoutS ?? (Number(process.env.BENCH_SUITE_TIMEOUT_S) || DEFAULT_SUITE_TIMEOUT_S);
+  const timeoutS = opts.timeoutS ?? (Number(process.env.BENCH_SUITE_TIMEOUT_S) || SUITE_TIMEOUT_S[stem] || DEFAULT_SUITE_TIMEOUT_S);
   const started = performance.now();
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const tmp = mkdtempSync(join(tmpdir(), 'bench-suite-'));
