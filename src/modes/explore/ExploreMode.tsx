@@ -152,7 +152,8 @@ export default function ExploreMode() {
       // findings are reached from their sorted list.
       return createAnalysisLayers(name, result, { visible: state.isLayerVisible(id), opacity: state.opacityOf(id), selectedId: selectedFinding, pickable: false });
     }),
-    [analyses.state, visibility, opacity, selectedFinding],
+    // The results, not the run states: a progress report must not rebuild (and redraw) the overlay.
+    [...ANALYSIS_NAMES.map((name) => analyses.state[name]?.result), visibility, opacity, selectedFinding],
   );
 
   const allSettled = !district.manifestPending
