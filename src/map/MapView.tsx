@@ -34,6 +34,12 @@ export interface MapViewProps {
   onClick?: (info: PickingInfo) => void;
   /** Once, after the map is created: what the caller may want to adapt to. */
   onCreated?: (info: { softwareRenderer: boolean }) => void;
+  /**
+   * Every time the map falls idle (style, tiles and drawing done), with the basemap URL its style
+   * has (null: the plain background). Lets a caller hold back work that would compete with the
+   * basemap's first tiles for the main thread.
+   */
+  onIdle?: (info: { basemapUrl: string | null }) => void;
   /** After every camera move, and once the first camera is placed. */
   onCameraChange?: (camera: CameraView, bounds: Bounds) => void;
   /** Deck layers, drawn over the basemap. */
@@ -107,6 +113,7 @@ export function MapView(props: MapViewProps) {
       return;
     }
     shellRef.current = shell;
+    shell.map.on('idle', () => callbacks.current.onIdle?.({ basemapUrl: styled.current?.url ?? null }));
     callbacks.current.onCreated?.({ softwareRenderer: shell.softwareRenderer() });
     styled.current = { theme, url: basemap?.url ?? null };
     cameraSet.current = bounds !== undefined || !!props.camera;

@@ -8,15 +8,15 @@
  * basemap is read by range requests through the `pmtiles://` protocol, registered once per page.
  *
  * A theme switch is `setStyle`: MapLibre diffs the new style against the current one (same source,
- * new paint), so tiles stay loaded and the camera stays put. The deck overlay is a canvas of its own
- * (not interleaved), so a new style cannot remove it.
+ * new paint), so tiles stay loaded and the camera stays put. The deck overlay (deck-overlay.ts) is a
+ * canvas of its own (not interleaved), so a new style cannot remove it.
  */
-import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bounds } from './basemap.ts';
+import { addDeckOverlay, isSoftwareRenderer } from './deck-overlay.ts';
 import { registerPmtilesOnce } from './pmtiles-protocol.ts';
 import type { StyleSpecification } from './style.ts';
 
@@ -24,6 +24,9 @@ export type { Bounds } from './basemap.ts';
 
 // Vite does not emit MapLibre's worker by itself; the `?url` import makes it a same-origin asset.
 maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's workers now, while the page is still being set up, rather than when the first
+// map's style arrives: fetching and starting them is otherwise on the way to the first tiles.
+maplibregl.prewarm();
 // Once per page, however many maps (or copies of this module) there are.
 registerPmtilesOnce((protocol) => maplibregl.addProtocol('pmtiles', protocol.tile));
 
@@ -67,7 +70,7 @@ export interface MapShellOptions {
   exposeForTests?: boolean;
   /** The first camera, instead of `bounds` (e.g. from a shared link). */
   camera?: CameraView;
-  /** Pointer over a deck object (or over nothing: `info.object` and `info.index` < 0). */
+  /** Pointer resting over a deck object (or over nothing: `info.object` and `info.index` < 0); see picking.ts. */
   onHover?: (info: PickingInfo) => void;
   /** Click on the map: on a deck object, or on nothing. */
   onClick?: (info: PickingInfo) => void;
@@ -160,17 +163,16 @@ export function createMapShell(options: MapShellOptions): MapShell {
     for (const w of [...waiters]) w();
   };
 
-  const overlay = new MapboxOverlay({
-    interleaved: false,
-    layers: [],
-    ...(options.onHover ? { onHover: options.onHover } : {}),
-    ...(options.onClick ? { onClick: options.onClick } : {}),
+  const software = isSoftwareRenderer(map);
+  const { overlay, detach: detachOverlay } = addDeckOverlay(map, {
+    software,
     onAfterRender: () => {
       drawnVersion = layersVersion;
       notify();
     },
+    ...(options.onHover ? { onHover: options.onHover } : {}),
+    ...(options.onClick ? { onClick: options.onClick } : {}),
   });
-  map.addControl(overlay);
 
   map.on('idle', notify);
   const boundsNow = (): Bounds => {
@@ -227,13 +229,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
     },
     camera: cameraNow,
     viewBounds: boundsNow,
-    softwareRenderer() {
-      // The canvas's existing context (asking again returns it; no new context is made).
-      const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
-      const info = gl?.getExtension('WEBGL_debug_renderer_info');
-      const renderer = info && gl ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-      return /swiftshader|llvmpipe|software|basic render/i.test(renderer);
-    },
+    softwareRenderer: () => software,
     setLayers(layers) {
       currentLayers = layers;
       layersVersion += 1;
@@ -275,8 +271,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
       destroyed = true;
       if (exposeForTests && window.__fireOneMap?.map === map) delete window.__fireOneMap;
       notify();
-      map.removeControl(overlay);
-      overlay.finalize();
+      detachOverlay();
       map.remove();
     },
   };

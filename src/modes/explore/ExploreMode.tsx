@@ -232,6 +232,7 @@ export default function ExploreMode() {
           }}
           onPick={onPick}
           animate={mapStatus === 'ready'}
+          basemapSettled={!district.basemap.isPending}
         />
         <div class="map-search">
           <SearchBox index={searchIndex} onPick={onSearchPick} />

@@ -37,6 +37,8 @@ export interface MapPaneProps {
   onCameraChange: (camera: CameraView, bounds: Bounds) => void;
   /** Animate (the alarm pulse) only once the first map is drawn: its frames would delay it. */
   animate: boolean;
+  /** Whether the basemap archive's header has been read (or failed): `basemap` is then final. */
+  basemapSettled: boolean;
   /** A click on a feature (or on nothing: null). */
   onPick: (picked: Picked | null, info: PickingInfo) => void;
 }
@@ -83,7 +85,13 @@ export function MapPane(props: MapPaneProps) {
   const pulseTime = usePulseClock(pulsing);
   // Layer objects are cheap; deck only sets up (shaders, buffers) the layers it is given, so the
   // first map gets just its own and the rest join once it is drawn.
-  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId, stage: props.animate ? 'all' : 'first' });
+  // Deck waits for the basemap's first tiles (or for there being none to wait for): see ThematicStage.
+  const [basemapDrawn, setBasemapDrawn] = useState(false);
+  const basemapWait = !basemapDrawn && !(props.basemapSettled && props.basemap === null);
+  const stage = props.animate ? 'all' : basemapWait ? 'none' : 'first';
+  const stageRef = useRef(stage);
+  stageRef.current = stage;
+  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId, stage });
   const layers = useMemo(() => [...thematic, ...extraLayers], [thematic, extraLayers]);
 
   const [hover, setHover] = useState<Hover | null>(null);
@@ -113,12 +121,18 @@ export function MapPane(props: MapPaneProps) {
         uiStrings={props.uiStrings}
         exposeForTests={props.exposeForTests}
         settleKey={props.settleKey}
-        onSettled={props.onSettled}
+        onSettled={() => {
+          // A map settled before deck has its layers is not the map the caller waits for.
+          if (stageRef.current !== 'none') props.onSettled();
+        }}
         onError={props.onError}
         onHover={onHover}
         onClick={onClick}
         onCameraChange={props.onCameraChange}
         onCreated={(info) => setSoftware(info.softwareRenderer)}
+        onIdle={({ basemapUrl }) => {
+          if (basemapUrl !== null) setBasemapDrawn(true);
+        }}
       />
       {content && hover ? <Tooltip content={content} x={hover.x} y={hover.y} containerSize={size} /> : null}
     </div>

@@ -34,11 +34,16 @@ export interface ThematicInputs {
   /** The selected premise, highlighted. */
   selectedId: string | null;
   /**
-   * `first`: only the layers of the first view (`FIRST_VIEW_LAYERS`), so the first map is not held up
-   * compiling shaders for layers nobody has looked at yet; `all` once it is drawn.
+   * What deck is given, in the order the first map is built: `none` while the basemap's first tiles
+   * load (setting up deck layers blocks the main thread, which fetches those tiles for MapLibre);
+   * `first`, the symbols of the first view (`FIRST_VIEW_LAYERS`, premise footprints left out), so
+   * the first map is not held up compiling shaders for layers nobody has looked at yet; `all` once
+   * it is drawn.
    */
-  stage: 'first' | 'all';
+  stage: ThematicStage;
 }
+
+export type ThematicStage = 'none' | 'first' | 'all';
 
 /** What the first map shows: premises and hydrants (the basemap comes from tiles). */
 export const FIRST_VIEW_LAYERS: readonly ThematicLayerId[] = [PREMISES_LAYER_ID, HYDRANTS_LAYER_ID];
@@ -90,8 +95,11 @@ export function useThematicLayers(input: ThematicInputs): Layer[] {
       [SENSORS_LAYER_ID]: sensors,
       [ALARMS_LAYER_ID]: alarms,
     };
+    if (stage === 'none') return [];
     const drawn = stage === 'all' ? LAYER_DRAW_ORDER : LAYER_DRAW_ORDER.filter((id) => FIRST_VIEW_LAYERS.includes(id));
-    const all = drawn.flatMap((id) => byId[id]);
+    // Footprints are specks at the district-wide first zoom, and their polygon and outline shaders
+    // would double the first map's set-up: they join with the rest.
+    const all = drawn.flatMap((id) => byId[id]).filter((layer) => stage === 'all' || layer.id !== PREMISES_LAYER_ID);
     const labels = all.filter((layer) => layer.id === GRIDS_LABELS_ID);
     return [...all.filter((layer) => layer.id !== GRIDS_LABELS_ID), ...labels];
   }, [grids, areas, rings, lanes, premises, hydrants, stations, sensors, alarms, stage]);
