@@ -66,6 +66,21 @@ describe('createAnalysisClient', () => {
     expect(w.log()).toEqual(['inputs:v1', 'run:separation', 'run:mixing', 'inputs:auto-1', 'run:mixing']);
   });
 
+  it('sends large inputs in parts, one per task, and the run after the last part', async () => {
+    const workers: Fake[] = [];
+    const client = createAnalysisClient(() => { const w = fakeWorker(); workers.push(w); return w.worker; }, 2);
+    const five = { type: 'FeatureCollection', features: [1, 2, 3, 4, 5].map((n) => ({ id: n })) };
+    const big = { buildings: five, hydrants: { type: 'FeatureCollection', features: [{ id: 'h' }] } } as unknown as AnalysisInputs;
+    void client.run('separation', big);
+    const w = workers[0]!;
+    const parts = () => w.sent.map((m): unknown => (m.type === 'inputs' ? m.part : `run:${m.params.analysis}`));
+    expect(parts()).toEqual([{ index: 0, count: 4 }]);
+    for (let i = 0; i < 6; i++) await tick();
+    expect(parts()).toEqual([{ index: 0, count: 4 }, { index: 1, count: 4 }, { index: 2, count: 4 }, { index: 3, count: 4 }, 'run:separation']);
+    const sizes = w.sent.flatMap((m) => (m.type === 'inputs' ? [Object.entries(m.inputs).map(([k, c]) => `${k}:${c?.features.length}`).join()] : []));
+    expect(sizes).toEqual(['buildings:2', 'buildings:2', 'buildings:1', 'hydrants:1']);
+  });
+
   it('runs one at a time, in order, and merges identical runs', async () => {
     const { client, workers } = setup();
     const a = client.run('separation', inputs);

@@ -59,6 +59,27 @@ export function createAnalysisWorker(): AnalysisWorkerLike {
 
 const abortError = (message = 'the analysis was cancelled'): AnalysisRunError => new AnalysisRunError({ name: 'AbortError', message });
 
+/**
+ * Features per inputs message: cloning about 2,000 footprints takes some 25 ms on a slow PC, so the
+ * page stays responsive between parts.
+ */
+export const INPUT_PART_FEATURES = 2000;
+
+/** Splits inputs into parts of at most `size` features (one part when they fit). */
+export function inputParts(inputs: AnalysisInputs, size: number): AnalysisInputs[] {
+  const entries = Object.entries(inputs) as [string, { type: 'FeatureCollection'; features: unknown[] } | undefined][];
+  const total = entries.reduce((n, [, c]) => n + (c?.features.length ?? 0), 0);
+  if (total <= size) return [inputs];
+  const parts: Record<string, unknown>[] = [];
+  for (const [kind, collection] of entries) {
+    if (!collection) continue;
+    for (let at = 0; at < Math.max(1, collection.features.length); at += size) {
+      parts.push({ [kind]: { ...collection, features: collection.features.slice(at, at + size) } });
+    }
+  }
+  return parts as AnalysisInputs[];
+}
+
 interface Caller {
   resolve(outcome: AnalysisOutcome): void;
   reject(error: Error): void;
@@ -84,7 +105,7 @@ interface Job {
  * client.setInputs(collections, dataUpdatedAt);
  * const { result, summary } = await client.run('separation', collections, { onProgress, signal });
  */
-export function createAnalysisClient(factory: () => AnalysisWorkerLike = createAnalysisWorker): AnalysisClient {
+export function createAnalysisClient(factory: () => AnalysisWorkerLike = createAnalysisWorker, partFeatures = INPUT_PART_FEATURES): AnalysisClient {
   let worker: AnalysisWorkerLike | null = null;
   /** The inputs version the current worker holds. */
   let held: InputsVersion | null = null;
@@ -94,7 +115,26 @@ export function createAnalysisClient(factory: () => AnalysisWorkerLike = createA
   let running: Job | null = null;
   const waiting: Job[] = [];
 
+  /** Messages waiting for their turn behind the parts of large inputs (one is posted per task). */
+  const outbox: AnalysisRequest[] = [];
+  let outboxTimer: ReturnType<typeof setTimeout> | null = null;
+  const drain = (): void => {
+    outboxTimer = null;
+    const next = outbox.shift();
+    if (!next || !worker) return;
+    worker.postMessage(next);
+    if (outbox.length) outboxTimer = setTimeout(drain, 0);
+  };
+  /** Posts now when nothing waits, else after what waits; never two large parts in one task. */
+  const post = (w: AnalysisWorkerLike, message: AnalysisRequest): void => {
+    if (!outbox.length) w.postMessage(message);
+    else outbox.push(message);
+  };
+
   const stopWorker = (): void => {
+    outbox.length = 0;
+    if (outboxTimer !== null) clearTimeout(outboxTimer);
+    outboxTimer = null;
     worker?.terminate();
     worker = null;
     held = null;
@@ -136,8 +176,17 @@ export function createAnalysisClient(factory: () => AnalysisWorkerLike = createA
 
   const send = (w: AnalysisWorkerLike, inputs: AnalysisInputs, version: InputsVersion): void => {
     if (held === version) return;
-    w.postMessage({ type: 'inputs', version, inputs });
     held = version;
+    const parts = inputParts(inputs, partFeatures);
+    if (parts.length === 1) {
+      post(w, { type: 'inputs', version, inputs });
+      return;
+    }
+    const messages = parts.map((part, index): AnalysisRequest => ({ type: 'inputs', version, inputs: part, part: { index, count: parts.length } }));
+    // The first part goes at once when nothing waits; the rest follow, one per task.
+    post(w, messages[0] as AnalysisRequest);
+    outbox.push(...messages.slice(1));
+    if (outboxTimer === null) outboxTimer = setTimeout(drain, 0);
   };
 
   function pump(): void {
@@ -147,7 +196,7 @@ export function createAnalysisClient(factory: () => AnalysisWorkerLike = createA
     running = job;
     const w = start();
     send(w, job.inputs, job.version);
-    w.postMessage({
+    post(w, {
       type: 'run', id: job.id,
       params: { analysis: job.analysis, inputsVersion: job.version, ...(job.rulesOverride ? { rulesOverride: job.rulesOverride } : {}), ...(job.options ? { options: job.options } : {}) },
     });

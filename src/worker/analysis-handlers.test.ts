@@ -41,6 +41,17 @@ describe('createAnalysisHandler', () => {
     expect(done.outcome.rulesReport).toEqual([]);
   });
 
+  it('joins inputs sent in parts, and holds the version only once the last part is in', () => {
+    const { h, run } = handler();
+    const [h1, h2] = street.buildings!.features;
+    h.handle({ type: 'inputs', version: 1, inputs: { buildings: { type: 'FeatureCollection', features: [h1!] } }, part: { index: 0, count: 2 } });
+    expect(run(1).at(-1)).toMatchObject({ type: 'failed', error: { code: 'inputs.unknown' } });
+    h.handle({ type: 'inputs', version: 1, inputs: { buildings: { type: 'FeatureCollection', features: [h2!] } }, part: { index: 1, count: 2 } });
+    const done = run(2).at(-1);
+    if (done?.type !== 'done') throw new Error(`expected done, got ${JSON.stringify(done)}`);
+    expect(done.outcome.result.features.map((f) => [f.properties?.['a'], f.properties?.['b']])).toEqual([['H1', 'H2']]);
+  });
+
   it('applies the valid part of a rules override and reports the rest', () => {
     const { h, run } = handler();
     h.handle({ type: 'inputs', version: 1, inputs: street });

@@ -16,6 +16,17 @@ export interface AnalysisHandler {
   handle(message: AnalysisRequest): void;
 }
 
+/** Adds a part's features to the collections joined so far, kind by kind (InputsPart). */
+export function joinPart(into: AnalysisInputs, part: AnalysisInputs): void {
+  const target = into as Record<string, { type: 'FeatureCollection'; features: unknown[] }>;
+  for (const [kind, collection] of Object.entries(part) as [string, { type: 'FeatureCollection'; features: unknown[] } | undefined][]) {
+    if (!collection) continue;
+    const joined = target[kind];
+    if (joined) for (const f of collection.features) joined.features.push(f);
+    else target[kind] = collection;
+  }
+}
+
 /** An error as plain data, keeping an AnalysisError's code and params. */
 export function errorInfo(error: unknown): AnalysisErrorInfo {
   if (error instanceof AnalysisError) return { name: error.name, message: error.message, code: error.code, params: error.params };
@@ -31,6 +42,8 @@ export function errorInfo(error: unknown): AnalysisErrorInfo {
  */
 export function createAnalysisHandler(post: (message: AnalysisResponse) => void, now: () => number = () => performance.now()): AnalysisHandler {
   let held: { version: InputsVersion; inputs: AnalysisInputs } | null = null;
+  /** The version whose parts are arriving. */
+  let joining: { version: InputsVersion; inputs: AnalysisInputs } | null = null;
   let rulesCache: { key: string; parsed: ParsedRules } | null = null;
 
   const rulesFor = (params: RunParams): ParsedRules => {
@@ -58,8 +71,16 @@ export function createAnalysisHandler(post: (message: AnalysisResponse) => void,
 
   return {
     handle(message) {
-      if (message.type === 'inputs') held = { version: message.version, inputs: message.inputs };
-      else run(message.id, message.params);
+      if (message.type === 'run') run(message.id, message.params);
+      else if (!message.part) held = { version: message.version, inputs: message.inputs };
+      else {
+        if (message.part.index === 0 || !joining || joining.version !== message.version) joining = { version: message.version, inputs: {} };
+        joinPart(joining.inputs, message.inputs);
+        if (message.part.index === message.part.count - 1) {
+          held = joining;
+          joining = null;
+        }
+      }
     },
   };
 }

@@ -37,9 +37,20 @@ export interface AnalysisOutcome {
   rulesReport: RulesReportEntry[];
 }
 
+/**
+ * One of `count` parts of a version's inputs. Large inputs cross in parts, one per task, because
+ * cloning a message blocks the sending thread: 34,000 footprints in one message held the page for
+ * half a second. The worker joins the parts' features kind by kind; the version counts as held once
+ * the last part is in.
+ */
+export interface InputsPart {
+  index: number;
+  count: number;
+}
+
 /** Main thread → worker. */
 export type AnalysisRequest =
-  | { type: 'inputs'; version: InputsVersion; inputs: AnalysisInputs }
+  | { type: 'inputs'; version: InputsVersion; inputs: AnalysisInputs; part?: InputsPart }
   | { type: 'run'; id: number; params: RunParams };
 
 /** An error as it crosses the boundary (Error objects lose their class and extra fields). */
