@@ -337,6 +337,8 @@ async function run(): Promise<BenchRow[]> {
         const sub: Buildings = { type: 'FeatureCollection', features: bh.buildings.features.slice(0, HUNDRED_K) };
         bh = undefined; // the other 236k footprints can go before the 100k case is timed
         rows.push(...await separationCase('separation 100k footprints', sub, scale, true, 'the first 100,000 buildings of 100×, the rest not in memory; '));
+        // The coverage target names buildings: the same 100k footprints.
+        rows.push(...await coverageCase('100k footprints', 'buildings', sub as Targets, hydrants, true));
       }
       bh = undefined;
 
