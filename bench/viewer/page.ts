@@ -202,8 +202,9 @@ export function pageNow(page: Page): Promise<number> {
 /**
  * Drags the map with the mouse for about `durationMs`: round a square of 320 px sides from the
  * middle of the map, 8 px a step, as a hand would. Each step waits for the page to take the event.
+ * Returns the steps made and the page's time just before the button went up.
  */
-export async function dragMap(page: Page, durationMs: number): Promise<number> {
+export async function dragMap(page: Page, durationMs: number): Promise<{ steps: number; releasedAt: number }> {
   const box = await page.locator('.maplibregl-canvas').boundingBox();
   if (!box) throw new Error('no map canvas');
   let x = box.x + box.width / 2;
@@ -226,8 +227,11 @@ export async function dragMap(page: Page, durationMs: number): Promise<number> {
       }
     }
   }
+  // The page's clock as the button is let go: what follows (the overlay redrawn once the map stops) is
+  // after the pan, not during it.
+  const releasedAt = await pageNow(page);
   await page.mouse.up();
-  return steps;
+  return { steps, releasedAt };
 }
 
 /**

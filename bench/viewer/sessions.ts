@@ -43,7 +43,11 @@ export interface PanFigures {
   frameTimes: number[];
   /** Mouse moves made (each waits for the page to take the previous one). */
   steps: number;
+  /** First move → the button let go. */
   ms: number;
+  /** After the button went up: the longest task (the overlay redrawn once the map stops) and the time until the map settled. */
+  afterLongestMs: number;
+  settleMs: number;
 }
 
 async function openViewer(b: BenchBrowser, url: string, limits: SessionLimits): Promise<{ readyMs: number; dataMs: number; allMs: number }> {
@@ -65,11 +69,17 @@ async function openViewer(b: BenchBrowser, url: string, limits: SessionLimits): 
 async function measurePan(page: Page, ms: number): Promise<PanFigures> {
   await startFrames(page);
   const from = await pageNow(page);
-  const steps = await dragMap(page, ms);
+  const { steps, releasedAt } = await dragMap(page, ms);
+  // The map stops moving when the button goes up; wait for what that sets off (the overlay's redraw).
+  await page.evaluate(() => (window as unknown as { __fireOneMap?: { whenSettled(): Promise<void> } }).__fireOneMap?.whenSettled());
   const to = await pageNow(page);
   const rec = await stopFrames(page);
-  const times = frameTimes(rec.frames, from, to);
-  return { frames: summarizeFrames(times), longTasks: summarizeLongTasks(longTasksIn(rec.longTasks, from, to)), frameTimes: times, steps, ms: to - from };
+  const times = frameTimes(rec.frames, from, releasedAt);
+  const after = rec.longTasks.filter((t) => t.start >= releasedAt && t.start < to);
+  return {
+    frames: summarizeFrames(times), longTasks: summarizeLongTasks(longTasksIn(rec.longTasks, from, releasedAt)), frameTimes: times, steps, ms: releasedAt - from,
+    afterLongestMs: summarizeLongTasks(after).longestMs, settleMs: to - releasedAt,
+  };
 }
 
 /** One cold load: fresh profile, load, every source drawn, a 1 s first drag, then `panMs` of dragging. */

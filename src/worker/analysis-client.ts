@@ -60,10 +60,10 @@ export function createAnalysisWorker(): AnalysisWorkerLike {
 const abortError = (message = 'the analysis was cancelled'): AnalysisRunError => new AnalysisRunError({ name: 'AbortError', message });
 
 /**
- * Features per inputs message: cloning about 2,000 footprints takes some 25 ms on a slow PC, so the
- * page stays responsive between parts.
+ * Features per inputs message: small enough that cloning one part stays a short task even for
+ * premises, which carry their hazards and enforcement records; the page handles input between parts.
  */
-export const INPUT_PART_FEATURES = 2000;
+export const INPUT_PART_FEATURES = 500;
 
 /** Splits inputs into parts of at most `size` features (one part when they fit). */
 export function inputParts(inputs: AnalysisInputs, size: number): AnalysisInputs[] {

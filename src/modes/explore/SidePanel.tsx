@@ -113,7 +113,7 @@ export function SidePanel({ district, filtered, analyses, selectedFinding, onFin
                 onCancel={analyses.cancel}
                 onPick={onFinding}
                 onExport={onExport}
-                rowsOf={(name, result) => findingRows(name, result)}
+                rowsOf={findingRows}
                 selectedId={selectedFinding}
               />
             </>
