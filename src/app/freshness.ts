@@ -31,7 +31,7 @@ export interface Freshness {
 /**
  * The freshness of one source's data.
  * - `never`: no data yet (a failure before the first success is still `never`);
- * - `failing`: the last fetch failed after the data shown was fetched;
+ * - `failing`: the last fetch failed, at or after the time the data shown was fetched;
  * - `static`: read once (no refresh interval);
  * - `stale`: older than `staleAfter × refreshMs` (strictly);
  * - `live`: otherwise.
@@ -41,7 +41,8 @@ export function freshness({ updatedAt, refreshMs, now, staleAfter = 3, failedAt 
   if (updatedAt === undefined) return { state: 'never' };
   // A clock that stepped back must not show "in 2 minutes".
   const ageMs = Math.max(0, now - updatedAt);
-  if (failedAt !== undefined && failedAt > updatedAt) return { state: 'failing', ageMs };
+  // At or after: a failure and the success before it can fall in the same millisecond.
+  if (failedAt !== undefined && failedAt >= updatedAt) return { state: 'failing', ageMs };
   if (refreshMs === false) return { state: 'static', ageMs };
   return { state: ageMs > staleAfter * refreshMs ? 'stale' : 'live', ageMs };
 }

@@ -94,6 +94,10 @@ export function SearchBox<H extends SearchBoxHit>({ index, onPick, limit = 12, d
   useEffect(() => {
     if (expanded && active >= 0) listRef.current?.children[active]?.scrollIntoView({ block: 'nearest' });
   }, [expanded, active]);
+  // New hits start at the top of the list, not where the keys left the last ones.
+  useEffect(() => {
+    if (listRef.current) listRef.current.scrollTop = 0;
+  }, [hits]);
 
   const pick = (hit: H) => {
     setText(hit.label);
