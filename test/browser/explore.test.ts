@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_VISIBLE_LAYERS, LAYER_DRAW_ORDER } from '../../src/layers/catalog/index.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 import {
-  OUT, POLL, SLOW_MS, anchorOf, camera, deckLayers, hashParams, layersOf, metresBetween, metresToLine, numberIn, openExplore, openTab, pageHash,
+  OUT, POLL, SLOW_MS, anchorOf, camera, deckLayers, hashParams, layersOf, metresBetween, metresToLine, numberIn, openExplore, openTab, pageHash, pollValue,
   readGeoJson, searchAndPick, shot, waitDrawn, type LonLat, type Recorder,
 } from './explore-helpers.ts';
 
@@ -180,16 +180,20 @@ describe.skipIf(!viewerUrl)('explore mode on the demo district', () => {
     await input.fill(String(premises[1]!.properties['name']));
     const option = page.locator('[data-testid="search-results"] [role="option"]').first();
     await option.waitFor({ timeout: 20_000 });
-    const onTop = await option.evaluate((el) => {
+    // What lies at the centre of the first result, once the list has settled (the hits of the new
+    // text replace the old ones after the search's pause; a list caught in between can be empty).
+    const onTop = () => option.evaluate((el) => {
       const b = el.getBoundingClientRect();
+      if (b.width === 0 || b.height === 0) return 'not laid out';
       const top = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
       return el.contains(top) ? 'option' : top?.outerHTML.slice(0, 100) ?? 'nothing';
-    });
+    }).catch(() => 'gone');
+    const settled = await pollValue(onTop, (v) => v === 'option', 10_000);
     await shot(page, 'explore-search-over-card');
     await input.press('Escape');
     await input.press('Escape');
     await card.locator('.premise-card-close').click();
-    expect(onTop, 'element at the centre of the first search result').toBe('option');
+    expect(settled, 'element at the centre of the first search result').toBe('option');
   }, 2 * SLOW_MS);
 
   it('the card of a premise with an overdue major hazard: overdue mark, hydrants with distances, blocked lanes; the link reopens it', async () => {
