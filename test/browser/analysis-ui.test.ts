@@ -97,12 +97,25 @@ describe.skipIf(!viewerUrl)('analysis from the side panel', () => {
     await page.mouse.move(5, 400);
   }, 4 * SLOW_MS);
 
-  it('runs separation: done, findings listed, the first finding flies the map to it', async () => {
+  it('runs separation: progress climbs while it runs, then done, findings listed, the first finding flies the map to it', async () => {
     await openTab(page, 'analysis');
     const item = page.locator('[data-analysis="separation"]');
     expect(await item.getAttribute('class')).toContain('analysis-item--idle');
+    // Every value the progress bar shows while the worker runs, as the page sees it.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { __progressSeen: number[] }).__progressSeen = seen;
+      const bar = () => document.querySelector('[data-analysis="separation"] [role="progressbar"]');
+      const note = () => { const value = bar()?.getAttribute('aria-valuenow'); if (value != null && Number(value) !== seen.at(-1)) seen.push(Number(value)); };
+      new MutationObserver(note).observe(document.querySelector('[data-testid="analysis-panel"]')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    });
     await item.locator('.analysis-button--primary').click();
     await expect.poll(() => item.getAttribute('class'), { timeout: 180_000, message: 'separation finished' }).toContain('analysis-item--done');
+    const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: number[] }).__progressSeen);
+    expect(progressSeen.length, 'progress values shown').toBeGreaterThan(1);
+    expect(progressSeen[0]).toBe(0);
+    expect(progressSeen.every((v, i) => v >= 0 && v <= 100 && (i === 0 || v >= progressSeen[i - 1]!)), `progress ${progressSeen.join(',')}`).toBe(true);
+    expect(await item.locator('[role="progressbar"]').count(), 'no progress bar once done').toBe(0);
     const rows = item.getByTestId('finding-row');
     const shown = await rows.count();
     expect(shown).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { useSourcesClient } from '../../app/data.ts';
 import { applyFilter } from '../../app/filters.ts';
 import { createPremiseFileIndex, premiseFile } from '../../app/premise-file.ts';
 import { createSearchIndex, type SearchHit } from '../../app/search.ts';
+import { useStableCallback } from '../../app/stable-callback.ts';
 import { useAppState } from '../../app/state.ts';
 import { startUrlSync } from '../../app/url-sync.ts';
 import { lang, t } from '../../i18n/index.ts';
@@ -138,11 +139,11 @@ export default function ExploreMode() {
   );
   const analyses = useAnalyses(district.collections, district.manifestUrl, district.manifest?.rules);
   const [selectedFinding, setSelectedFinding] = useState<string | null>(null);
-  const onFinding = (row: FindingRow) => {
+  const onFinding = useStableCallback((row: FindingRow) => {
     setSelectedFinding(row.id);
     if (row.position) lookAt(row.position);
     if (row.premiseId) state.selection.value = row.premiseId;
-  };
+  });
   const analysisLayers = useMemo(
     () => ANALYSIS_NAMES.flatMap((name) => {
       const result = analyses.state[name]?.result;

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { AnalysisName } from '../../analysis/registry-types.ts';
 import { analysisExport, downloadText } from '../../app/export.ts';
+import { useStableCallback } from '../../app/stable-callback.ts';
 import { activeCriteriaCount, filterOptions } from '../../app/filter-options.ts';
 import type { Collections } from '../../app/filters.ts';
 import { findingRows, type FindingRow } from '../../app/findings.ts';
@@ -57,12 +58,12 @@ export function SidePanel({ district, filtered, analyses, selectedFinding, onFin
   const filter = state.filter.value;
   const criteria = activeCriteriaCount(filter);
 
-  const onExport = (name: AnalysisName, format: 'geojson' | 'csv') => {
+  const onExport = useStableCallback((name: AnalysisName, format: 'geojson' | 'csv') => {
     const result = analyses.state[name]?.result;
     if (!result) return;
     const file = analysisExport(name, result, format, now);
     downloadText(file.text, file.fileName, file.mime);
-  };
+  });
 
   return (
     <Tabs<SideTab>
@@ -108,6 +109,7 @@ export function SidePanel({ district, filtered, analyses, selectedFinding, onFin
               <AnalysisPanel
                 analyses={ANALYSIS_NAMES}
                 state={analyses.state}
+                progress={analyses.progress}
                 rules={analyses.rules.rules}
                 onRun={analyses.run}
                 onCancel={analyses.cancel}

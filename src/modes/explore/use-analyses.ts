@@ -4,13 +4,15 @@
  * keeps track, so the main thread never computes a finding itself. The rules file is the one the
  * manifest names (`rules`), checked like an export: its valid part applies, the rest is reported.
  */
+import { signal, type ReadonlySignal } from '@preact/signals';
 import { useQuery } from '@tanstack/preact-query';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_RULES, type Rules, type RulesOverride } from '../../analysis/rules.ts';
 import { parseRulesOverride, type RulesReportEntry } from '../../analysis/rules-override.ts';
 import type { AnalysisName } from '../../analysis/registry-types.ts';
 import type { Collections } from '../../app/filters.ts';
-import type { AnalysisRunState } from '../../ui/analysis/AnalysisPanel.tsx';
+import { useStableCallback } from '../../app/stable-callback.ts';
+import type { AnalysisRunState, ProgressByAnalysis } from '../../ui/analysis/AnalysisPanel.tsx';
 import { createAnalysisClient, type AnalysisClient } from '../../worker/analysis-client.ts';
 
 /** Performance mark set when an analysis result reaches the page, before it is shown. */
@@ -39,8 +41,13 @@ async function fetchRules(url: string, name: string, signal: AbortSignal): Promi
 
 export interface Analyses {
   rules: DeploymentRules;
+  /** Per analysis its status and result; changes when a run starts, ends or is dropped. */
   state: Partial<Record<AnalysisName, AnalysisRunState>>;
+  /** The running analyses' progress: a signal, so a report re-renders its progress bar and nothing else. */
+  progress: ReadonlySignal<ProgressByAnalysis>;
+  /** Starts (or restarts) an analysis; the same function on every render. */
   run(name: AnalysisName): void;
+  /** Cancels a running analysis; the same function on every render. */
   cancel(name: AnalysisName): void;
 }
 
@@ -66,6 +73,7 @@ export function useAnalyses(all: Collections, manifestUrl: string, rulesPath: st
   });
   const rules = rulesQ.data ?? DEFAULTS;
   const [state, setState] = useState<Partial<Record<AnalysisName, AnalysisRunState>>>({});
+  const progress = useMemo(() => signal<ProgressByAnalysis>({}), []);
   const clientRef = useRef<AnalysisClient | null>(null);
   const aborts = useRef(new Map<AnalysisName, AbortController>());
   useEffect(() => () => clientRef.current?.terminate(), []);
@@ -79,17 +87,21 @@ export function useAnalyses(all: Collections, manifestUrl: string, rulesPath: st
   }
 
   const patch = (name: AnalysisName, next: AnalysisRunState) => setState((s) => ({ ...s, [name]: next }));
-  const run = (name: AnalysisName) => {
+  const report = (name: AnalysisName, stage: string, fraction: number) => {
+    progress.value = { ...progress.peek(), [name]: { stage, fraction } };
+  };
+  const run = useStableCallback((name: AnalysisName) => {
     clientRef.current ??= createAnalysisClient();
     aborts.current.get(name)?.abort();
     const controller = new AbortController();
     aborts.current.set(name, controller);
-    patch(name, { status: 'running', progress: { stage: 'prepare', fraction: 0 } });
+    report(name, 'prepare', 0);
+    patch(name, { status: 'running' });
     clientRef.current
       .run(name, collections, {
         rulesOverride: rules.override,
         signal: controller.signal,
-        onProgress: (stage, fraction) => patch(name, { status: 'running', progress: { stage, fraction } }),
+        onProgress: (stage, fraction) => report(name, stage, fraction),
       })
       .then(
         (outcome) => {
@@ -105,7 +117,7 @@ export function useAnalyses(all: Collections, manifestUrl: string, rulesPath: st
       .finally(() => {
         if (aborts.current.get(name) === controller) aborts.current.delete(name);
       });
-  };
-  const cancel = (name: AnalysisName) => aborts.current.get(name)?.abort();
-  return { rules, state, run, cancel };
+  });
+  const cancel = useStableCallback((name: AnalysisName) => aborts.current.get(name)?.abort());
+  return { rules, state, progress, run, cancel };
 }

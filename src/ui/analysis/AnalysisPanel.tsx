@@ -6,7 +6,14 @@
  * The panel only shows and asks: running, cancelling, exporting and flying to a finding are the
  * caller's (a mode's) work through the callbacks. Rows come from `rowsOf`, normally `findingRows` of
  * src/app/findings.ts, passed in so the panel stays a plain view of its props.
+ *
+ * Progress arrives as a signal that only the progress bar reads: a worker reports many times a
+ * second, and re-rendering the panel (the other analyses' findings lists among it) at each report
+ * held the main thread for 50–90 ms at a time. Items are memoised for the same reason: one
+ * analysis starting or finishing leaves the others' lists alone.
  */
+import type { ReadonlySignal } from '@preact/signals';
+import { memo } from 'preact/compat';
 import { useMemo } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';
 import { analysisTitleKey, type AnalysisName, type AnalysisResult, type FindingRow, type Rules } from '../../layers/analysis/index.ts';
@@ -16,11 +23,17 @@ import './analysis.css';
 
 export type AnalysisStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
-/** What the caller knows of one analysis' run. */
+/** The worker's last report on a run: a stage id and the fraction done (0–1). */
+export interface AnalysisProgress {
+  stage: string;
+  fraction: number;
+}
+
+export type ProgressByAnalysis = Partial<Record<AnalysisName, AnalysisProgress>>;
+
+/** What the caller knows of one analysis' run (its progress is apart: `AnalysisPanelProps.progress`). */
 export interface AnalysisRunState {
   status: AnalysisStatus;
-  /** The worker's last report: a stage id and the fraction done (0–1). */
-  progress?: { stage: string; fraction: number };
   result?: AnalysisResult;
   /** The worker's own summary; not shown (it is not translated), kept for callers and tests. */
   summary?: unknown;
@@ -36,6 +49,8 @@ export interface AnalysisPanelProps {
   /** The analyses to offer, in this order. */
   analyses: readonly AnalysisName[];
   state: Partial<Record<AnalysisName, AnalysisRunState>>;
+  /** The running analyses' last progress reports, read by their progress bars alone. */
+  progress: ReadonlySignal<ProgressByAnalysis>;
   /** The rules table in force, for the rules each result cites. */
   rules: Rules;
   onRun: (name: AnalysisName) => void;
@@ -61,9 +76,10 @@ interface ItemProps extends Omit<AnalysisPanelProps, 'analyses' | 'state'> {
   run: AnalysisRunState | undefined;
 }
 
-function Progress({ name, run }: { name: AnalysisName; run: AnalysisRunState }) {
-  const percent = progressPercent(run.progress?.fraction);
-  const stage = run.progress?.stage;
+function Progress({ name, progress }: { name: AnalysisName; progress: ReadonlySignal<ProgressByAnalysis> }) {
+  const report = progress.value[name];
+  const percent = progressPercent(report?.fraction);
+  const stage = report?.stage;
   const stageKey = `analysis.stage.${stage ?? ''}`;
   const stageText = stage && messageText(stageKey) !== stageKey ? messageText(stageKey) : null;
   return (
@@ -77,14 +93,14 @@ function Progress({ name, run }: { name: AnalysisName; run: AnalysisRunState }) 
         aria-label={t('analysis.progress', { name: messageText(analysisTitleKey(name)) })}
         data-stage={stage}
       >
-        <div class="analysis-progress-bar" style={{ width: `${percent}%` }} />
+        <div class="analysis-progress-bar" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <span class="analysis-note">{t('analysis.running', { percent })}{stageText ? ` · ${stageText}` : ''}</span>
     </div>
   );
 }
 
-function AnalysisItem({ name, run, rules, onRun, onCancel, onPick, onExport, rowsOf, selectedId = null }: ItemProps) {
+const AnalysisItem = memo(function AnalysisItem({ name, run, progress, rules, onRun, onCancel, onPick, onExport, rowsOf, selectedId = null }: ItemProps) {
   const status = run?.status ?? 'idle';
   const result = status === 'done' ? run?.result : undefined;
   const rows = useMemo(() => (result ? rowsOf(name, result) : NO_ROWS), [name, result, rowsOf]);
@@ -102,7 +118,7 @@ function AnalysisItem({ name, run, rules, onRun, onCancel, onPick, onExport, row
         )}
       </div>
       <p class="analysis-item-desc">{messageText(`analysis.desc.${name}`)}</p>
-      {status === 'running' && run && <Progress name={name} run={run} />}
+      {status === 'running' && <Progress name={name} progress={progress} />}
       {status === 'error' && <p class="analysis-error" role="alert">{t('analysis.error', { message: run?.error ?? '' })}</p>}
       {status === 'cancelled' && <p class="analysis-note">{t('analysis.cancelled')}</p>}
       {result && (
@@ -130,7 +146,7 @@ function AnalysisItem({ name, run, rules, onRun, onCancel, onPick, onExport, row
       )}
     </li>
   );
-}
+});
 
 /** The panel: one item per analysis. */
 export function AnalysisPanel({ analyses, state, ...rest }: AnalysisPanelProps) {
