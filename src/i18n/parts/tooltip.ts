@@ -45,6 +45,8 @@ export const tooltipMessages = messagePart({
   'tooltip.alarm_state.unacknowledged': '未确认',
   'tooltip.alarm_state.acknowledged': '已确认',
   'tooltip.alarm_state.resolved': '已解除',
+  'tooltip.alarms_here': '此处告警',
+  'tooltip.alarms_here.value': '共 {count} 条，显示最紧急的一条',
 
   'tooltip.vehicles': '{count} 辆',
   'tooltip.staff': '{count} 人',
@@ -95,6 +97,8 @@ export const tooltipMessages = messagePart({
   'tooltip.alarm_state.unacknowledged': 'not acknowledged',
   'tooltip.alarm_state.acknowledged': 'acknowledged',
   'tooltip.alarm_state.resolved': 'resolved',
+  'tooltip.alarms_here': 'Alarms here',
+  'tooltip.alarms_here.value': '{count}, the most urgent shown',
 
   'tooltip.vehicles': '{count} vehicle|{count} vehicles',
   'tooltip.staff': '{count} person|{count} people',

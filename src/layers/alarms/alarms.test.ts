@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENUMS, type CollectionOf } from '../../sources/contract/index.ts';
 import {
   ALARMS_LAYER_ID, ALARMS_POINTS_ID, ALARMS_PULSE_ID, ALARM_LEVEL_COLORS, DEFAULT_ALARMS_PROPS, ageAlpha, alarmBinaryData, alarmColumns,
-  alarmStyle, alarmsLegend, createAlarmsLayer, pickedAlarm, pulseAt, styleNow, type AlarmFeature,
+  alarmStyle, alarmsLegend, createAlarmsLayer, pickedAlarm, pickedAlarmCount, pulseAt, styleNow, type AlarmFeature,
 } from './index.ts';
 
 const HOUR = 3_600_000;
@@ -46,11 +46,52 @@ describe('alarmColumns', () => {
   });
 
   it('survives unreadable times and unknown levels', () => {
-    const odd = [alarm('x', 'fire', 1), { ...alarm('y', 'weird' as 'fire', 1), properties: { id: 'y', level: 'weird' as 'fire', time: 'garbage' } }];
+    const y = alarm('y', 'weird' as 'fire', 1);
+    const odd = [alarm('x', 'fire', 1), { ...y, properties: { id: 'y', level: 'weird' as 'fire', time: 'garbage' }, geometry: { type: 'Point' as const, coordinates: [118.6, 24.8] } }];
     const c = alarmColumns(odd);
     expect([...c.order]).toEqual([1, 0]); // unknown level counts as a warning
     expect(Number.isNaN(c.times[0])).toBe(true);
     expect(alarmColumns([]).length).toBe(0);
+  });
+});
+
+describe('alarmColumns: one marker per location', () => {
+  // A sensor at one point raised four alarms; another sensor, a centimetre and a half away, one.
+  const at = (id: string, level: AlarmFeature['properties']['level'], hoursAgo: number, x: number, extra: Partial<AlarmFeature['properties']> = {}): AlarmFeature =>
+    ({ ...alarm(id, level, hoursAgo, extra), geometry: { type: 'Point', coordinates: [x, 24.8] } });
+  const stacked = [
+    at('old-warning', 'warning', 48, 118.5, { acknowledged: false }), // unacknowledged, underneath
+    at('fire', 'fire', 30, 118.5, { acknowledged: true }),
+    at('late-alarm', 'alarm', 1, 118.5, { acknowledged: true }),
+    at('old-fire', 'fire', 100, 118.5, { acknowledged: true }),
+    at('next-door', 'warning', 2, 118.50000015, { acknowledged: true }),
+  ];
+  const c = alarmColumns(stacked);
+  const shown = [...c.order].map((i) => stacked[i]?.properties.id);
+
+  it('draws one marker per location: the alarm that would be on top (most severe, then latest)', () => {
+    expect(c.length).toBe(2);
+    expect(c.alarms).toBe(5);
+    expect(shown).toEqual(['next-door', 'fire']);
+    expect([...c.counts]).toEqual([1, 4]);
+    expect([...c.positions]).toEqual([118.50000015, 24.8, 118.5, 24.8]);
+  });
+
+  it('pulses a location while any alarm there is unacknowledged, even one drawn under the marker', () => {
+    expect([...c.pulsing]).toEqual([1]);
+    expect(c.flags[1]).toBe(1); // the marker itself (the fire) was acknowledged
+  });
+
+  it('picks the marker as its top alarm and counts the rest', () => {
+    expect(pickedAlarm(stacked, { layer: { id: ALARMS_POINTS_ID }, index: 1 })?.properties.id).toBe('fire');
+    expect(pickedAlarmCount(stacked, { layer: { id: ALARMS_POINTS_ID }, index: 1 })).toBe(4);
+    expect(pickedAlarmCount(stacked, { layer: { id: ALARMS_PULSE_ID }, index: 0 })).toBe(4);
+    expect(pickedAlarmCount(stacked, { layer: { id: ALARMS_POINTS_ID }, index: 0 })).toBe(1);
+    expect(pickedAlarmCount(stacked, { layer: { id: ALARMS_POINTS_ID }, index: 2 })).toBe(0);
+  });
+
+  it('keeps the latest time of all alarms as the default now', () => {
+    expect(c.latest).toBe(NOW - HOUR);
   });
 });
 

@@ -6,7 +6,11 @@
  *
  * 1. {@link alarmColumns}: once per data array, one pass over the features → positions (Float64,
  *    so the fp64 path keeps centimetres), times, levels and flags, in draw order (by level, then by
- *    time: fire on top, recent on top). Cached per input array.
+ *    time: fire on top, recent on top). Cached per input array. One marker per location: a sensor
+ *    raises alarm after alarm at the same point, and drawing each would stack ten dots where one
+ *    shows, ten times the work for the renderer (on a CPU renderer, most of a redraw). The marker
+ *    is the alarm that would have been drawn on top (the most severe, then the latest); it pulses
+ *    when any alarm there is still unacknowledged, and `counts` says how many it stands for.
  * 2. {@link alarmStyle}: once per (columns, `now` rounded to `ageStepMs`, style props) → fill and
  *    outline colours (Uint8 RGBA) and radii (Float32): one tight loop, no allocation per alarm.
  *    The last result is cached per columns, so re-rendering with the same props costs nothing and
@@ -27,11 +31,16 @@ export const ALARM_LEVEL_CODES = ['warning', 'alarm', 'fire'] as const satisfies
 export const FLAG_ACKNOWLEDGED = 1;
 export const FLAG_RESOLVED = 2;
 
-/** The alarms of one data array as columns, in draw order. */
+/** The alarms of one data array as columns: one marker per location, in draw order. */
 export interface AlarmColumns {
+  /** Markers (distinct locations). */
   readonly length: number;
-  /** Draw index → index of the feature in the input array (for picking and tooltips). */
+  /** Alarms in the data (every marker's `counts` summed). */
+  readonly alarms: number;
+  /** Draw index → index of the marker's feature (its top alarm) in the input array (for picking and tooltips). */
   readonly order: Uint32Array;
+  /** Alarms at the marker's location, its own included. */
+  readonly counts: Uint32Array;
   /** lon, lat per alarm (size 2). */
   readonly positions: Float64Array;
   /** Epoch milliseconds of the alarm; NaN when the time could not be read (drawn as old). */
@@ -40,7 +49,7 @@ export interface AlarmColumns {
   readonly levels: Uint8Array;
   /** {@link FLAG_ACKNOWLEDGED} | {@link FLAG_RESOLVED}. */
   readonly flags: Uint8Array;
-  /** Draw indices of the alarms that pulse: neither acknowledged nor resolved. */
+  /** Draw indices of the markers that pulse: some alarm there neither acknowledged nor resolved. */
   readonly pulsing: Uint32Array;
   /** Positions of the pulsing alarms (size 2), in the order of `pulsing`. */
   readonly pulsePositions: Float64Array;
@@ -50,6 +59,30 @@ export interface AlarmColumns {
 
 const LEVEL_CODE: Readonly<Record<string, number>> = { warning: 0, alarm: 1, fire: 2 };
 const cache = new WeakMap<readonly AlarmFeature[], AlarmColumns>();
+
+/** Positions closer than this (degrees, about a centimetre) are one location. */
+const SAME_SPOT_DEGREES = 1e-7;
+
+/**
+ * A function giving each position a number, equal for positions in the same ~1 cm cell: the cell's
+ * column and row over the data's extent, packed into one exact double (the cell grows for extents so
+ * wide that the product would pass 2^52).
+ */
+function locationKey(features: readonly AlarmFeature[]): (c: readonly number[]) => number {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const f of features) {
+    const [x = 0, y = 0] = f.geometry.coordinates;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const spanX = Math.max(0, maxX - minX);
+  const spanY = Math.max(0, maxY - minY);
+  const cell = Math.max(SAME_SPOT_DEGREES, Math.sqrt(((spanX + SAME_SPOT_DEGREES) * (spanY + SAME_SPOT_DEGREES)) / 2 ** 50));
+  const rows = Math.floor(spanY / cell) + 1;
+  return ([x = 0, y = 0]) => Math.floor((x - minX) / cell) * rows + Math.floor((y - minY) / cell);
+}
 
 /** Bits needed to hold integers 0…n-1 (at least 1). */
 const bitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
@@ -89,35 +122,60 @@ export function alarmColumns(features: readonly AlarmFeature[]): AlarmColumns {
     keys[i] = (rawLevels[i] as number) * levelSpan + tq * indexSpan + i;
   }
   keys.sort();
-  const order = new Uint32Array(n);
-  const positions = new Float64Array(n * 2);
-  const times = new Float64Array(n);
-  const levels = new Uint8Array(n);
-  const flags = new Uint8Array(n);
-  let pulseCount = 0;
-  for (let k = 0; k < n; k++) {
+  // From the top of the drawing down: the first alarm met at a location is its marker.
+  const sameSpot = locationKey(features);
+  const markerOf = new Map<number, number>();
+  const top: number[] = [];
+  const tally: number[] = [];
+  const waiting: boolean[] = [];
+  for (let k = n - 1; k >= 0; k--) {
     const i = (keys[k] as number) % indexSpan;
+    const f = features[i] as AlarmFeature;
+    const spot = sameSpot(f.geometry.coordinates);
+    let m = markerOf.get(spot);
+    if (m === undefined) {
+      m = top.length;
+      markerOf.set(spot, m);
+      top.push(i);
+      tally.push(0);
+      waiting.push(false);
+    }
+    tally[m] = (tally[m] as number) + 1;
+    if (f.properties.acknowledged !== true && f.properties.resolved !== true) waiting[m] = true;
+  }
+  const markers = top.length;
+  const order = new Uint32Array(markers);
+  const counts = new Uint32Array(markers);
+  const positions = new Float64Array(markers * 2);
+  const times = new Float64Array(markers);
+  const levels = new Uint8Array(markers);
+  const flags = new Uint8Array(markers);
+  let pulseCount = 0;
+  for (let k = 0; k < markers; k++) {
+    // Markers were found top first; drawn bottom first.
+    const m = markers - 1 - k;
+    const i = top[m] as number;
     order[k] = i;
+    counts[k] = tally[m] as number;
     const f = features[i] as AlarmFeature;
     const c = f.geometry.coordinates;
     positions[2 * k] = c[0] ?? 0;
     positions[2 * k + 1] = c[1] ?? 0;
     times[k] = rawTimes[i] as number;
     levels[k] = rawLevels[i] as number;
-    const flag = (f.properties.acknowledged === true ? FLAG_ACKNOWLEDGED : 0) | (f.properties.resolved === true ? FLAG_RESOLVED : 0);
-    flags[k] = flag;
-    if (flag === 0) pulseCount++;
+    flags[k] = (f.properties.acknowledged === true ? FLAG_ACKNOWLEDGED : 0) | (f.properties.resolved === true ? FLAG_RESOLVED : 0);
+    if (waiting[m]) pulseCount++;
   }
   const pulsing = new Uint32Array(pulseCount);
   const pulsePositions = new Float64Array(pulseCount * 2);
-  for (let k = 0, j = 0; k < n; k++) {
-    if (flags[k] !== 0) continue;
+  for (let k = 0, j = 0; k < markers; k++) {
+    if (!waiting[markers - 1 - k]) continue;
     pulsing[j] = k;
     pulsePositions[2 * j] = positions[2 * k] as number;
     pulsePositions[2 * j + 1] = positions[2 * k + 1] as number;
     j++;
   }
-  const out: AlarmColumns = { length: n, order, positions, times, levels, flags, pulsing, pulsePositions, latest: n > 0 && Number.isFinite(tMax) ? tMax : NaN };
+  const out: AlarmColumns = { length: markers, alarms: n, order, counts, positions, times, levels, flags, pulsing, pulsePositions, latest: n > 0 && Number.isFinite(tMax) ? tMax : NaN };
   cache.set(features, out);
   return out;
 }

@@ -9,7 +9,8 @@
  * only two uniforms of its own small layer (`radiusScale` and `opacity`), so an animation frame
  * costs deck a uniform update and no attribute work at all.
  *
- * Sub-layers: `alarms-points` (all alarms) and `alarms-pulse` (rings of unacknowledged ones). With
+ * Sub-layers: `alarms-points` (one marker per location, for the most urgent alarm there; see
+ * columns.ts) and `alarms-pulse` (rings where an alarm is unacknowledged). With
  * binary data deck's picking gives an index, not an object: {@link pickedAlarm} turns it back into
  * the feature.
  */
@@ -237,13 +238,29 @@ export function pickedAlarm(
   info: { readonly layer?: { readonly id: string } | null; readonly index: number },
 ): AlarmFeature | undefined {
   const features = 'features' in data ? data.features : data;
-  const columns = alarmColumns(features);
-  if (info.index < 0) return undefined;
-  let drawIndex: number | undefined;
-  if (info.layer?.id === ALARMS_POINTS_ID) drawIndex = info.index;
-  else if (info.layer?.id === ALARMS_PULSE_ID) drawIndex = columns.pulsing[info.index];
-  const featureIndex = drawIndex === undefined ? undefined : columns.order[drawIndex];
+  const drawIndex = pickedDrawIndex(alarmColumns(features), info);
+  const featureIndex = drawIndex === undefined ? undefined : alarmColumns(features).order[drawIndex];
   return featureIndex === undefined ? undefined : features[featureIndex];
+}
+
+/**
+ * How many alarms the marker under a pick stands for (its own included; 0 off the markers): a
+ * marker is drawn once per location, for the most urgent of the alarms there.
+ */
+export function pickedAlarmCount(
+  data: CollectionOf<'alarms'> | readonly AlarmFeature[],
+  info: { readonly layer?: { readonly id: string } | null; readonly index: number },
+): number {
+  const columns = alarmColumns('features' in data ? data.features : data);
+  const drawIndex = pickedDrawIndex(columns, info);
+  return drawIndex === undefined ? 0 : columns.counts[drawIndex] ?? 0;
+}
+
+function pickedDrawIndex(columns: AlarmColumns, info: { readonly layer?: { readonly id: string } | null; readonly index: number }): number | undefined {
+  if (info.index < 0) return undefined;
+  if (info.layer?.id === ALARMS_POINTS_ID) return info.index < columns.length ? info.index : undefined;
+  if (info.layer?.id === ALARMS_PULSE_ID) return columns.pulsing[info.index];
+  return undefined;
 }
 
 /** The legend block: one dot per level, a ring for "not yet acknowledged", a faded dot for "older". */

@@ -32,7 +32,7 @@ const alarm = (id: string, level: 'warning' | 'alarm' | 'fire', time: string, ac
   ({ type: 'Feature', properties: { id, level, time, acknowledged, sensor_id: 'S1' }, geometry: point(0, 0) });
 const alarms = collection<'alarms'>([
   alarm('AL-fire', 'fire', '2024-03-05T14:00:00+08:00'),
-  alarm('AL-warn', 'warning', '2024-03-05T13:00:00+08:00', true),
+  { ...alarm('AL-warn', 'warning', '2024-03-05T13:00:00+08:00', true), geometry: point(1, 0) },
 ]);
 const sources: PickSources = { alarms, premises: collection([premise]), sensors: collection([sensor]) };
 
@@ -91,6 +91,13 @@ describe('pickedFeature: alarms (binary, picked by index)', () => {
 
   it('reads the pulse ring index through the pulsing list (only the unacknowledged fire pulses)', () => {
     expect(pickedFeature(info('alarms-pulse', undefined, 0), sources)?.feature).toBe(alarms.features[0]);
+  });
+
+  it('counts the alarms under a marker when it stands for more than one', () => {
+    const stacked = collection<'alarms'>([alarm('AL-1', 'alarm', '2024-03-05T12:00:00+08:00'), alarm('AL-2', 'fire', '2024-03-05T11:00:00+08:00')]);
+    const picked = pickedFeature(info('alarms-points', undefined, 0), { ...sources, alarms: stacked });
+    expect(picked?.feature).toBe(stacked.features[1]);
+    expect(picked?.extra?.alarmsHere).toBe(2);
   });
 
   it('needs the alarms the layer was built from', () => {

@@ -11,7 +11,7 @@
  * passes a sub-layer id (`premises-points-circle`) is matched too, by dropping `-suffix` parts until
  * an id of the table is found.
  */
-import { ALARMS_POINTS_ID, ALARMS_PULSE_ID, ALARMS_LAYER_ID, pickedAlarm } from '../../layers/alarms/index.ts';
+import { ALARMS_POINTS_ID, ALARMS_PULSE_ID, ALARMS_LAYER_ID, pickedAlarm, pickedAlarmCount } from '../../layers/alarms/index.ts';
 import type { ThematicLayerId } from '../../layers/catalog/index.ts';
 import { FIRE_LANES_LAYER_ID, FIRE_LANES_OBSTACLES_ID, FIRE_LANES_PATHS_ID } from '../../layers/fire-lanes/index.ts';
 import { GRIDS_LABELS_ID, GRIDS_LAYER_ID, GRIDS_OUTLINES_ID } from '../../layers/grids/index.ts';
@@ -51,6 +51,8 @@ export interface PickedExtra {
   readonly premise?: FeatureOf<'premises'>;
   /** The sensor that raised an alarm, when the sources hold it. */
   readonly sensor?: FeatureOf<'sensors'>;
+  /** Alarms at the picked alarm's location, when more than the one shown (one marker per location). */
+  readonly alarmsHere?: number;
 }
 
 /** A picked feature: its thematic layer, its kind and the feature (narrowed together by `kind`). */
@@ -140,7 +142,8 @@ const alarmByIndex = (info: PickInfo, sources: PickSources): Resolved<'alarms'> 
   const p = alarm.properties;
   const sensor = byId(featuresOf(sources.sensors), p.sensor_id);
   const premise = byId(featuresOf(sources.premises), p.premise_id ?? sensor?.properties.premise_id);
-  return resolved(alarm, { sensor, premise });
+  const here = pickedAlarmCount(sources.alarms, info);
+  return resolved(alarm, { sensor, premise, ...(here > 1 ? { alarmsHere: here } : {}) });
 };
 
 const rule = <K extends PickedKind>(layerId: ThematicLayerId, kind: K, resolve: NoInfer<PickRule<K>['resolve']>): PickRule<K> => ({ layerId, kind, resolve });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../i18n/index.ts';
+import { alarmColumns } from '../../layers/alarms/index.ts';
 import type { FeatureOf } from '../../sources/contract/index.ts';
 import type { Picked } from './pick.ts';
 import { maskPersonalText, relativeTime, tooltipContent, tooltipPosition, type TooltipContent } from './tooltip-content.ts';
@@ -159,6 +160,13 @@ describe('tooltipContent', () => {
     expect(table(tooltipContent({ layerId: 'alarms', kind: 'alarms', feature: handled }, NOW))).toMatchObject({ State: 'resolved', Sensor: 'S1' });
   });
 
+  it('alarm standing for several at its location: how many, and that the most urgent is shown', () => {
+    const picked: Picked = { layerId: 'alarms', kind: 'alarms', feature: alarm, extra: { sensor, premise, alarmsHere: 7 } };
+    expect(tooltipContent(picked, NOW).lines.at(-1)).toEqual({ label: '此处告警', value: '共 7 条，显示最紧急的一条' });
+    lang.value = 'en';
+    expect(table(tooltipContent(picked, NOW))).toMatchObject({ 'Alarms here': '7, the most urgent shown' });
+  });
+
   it('grid: id, name, community, worker masked only when asked', () => {
     const picked: Picked = { layerId: 'grids', kind: 'grids', feature: grid };
     const open = tooltipContent(picked, NOW);
@@ -247,7 +255,7 @@ describe('on the demo district', () => {
       add('sensors', c.sensors?.features ?? []);
       add('grids-outlines', c.grids?.features ?? []);
       add('stations', c.stations?.features ?? []);
-      for (let i = 0; i < (c.alarms?.features.length ?? 0); i++) picks.push({ id: 'alarms-points', index: i });
+      for (let i = 0; i < alarmColumns(c.alarms?.features ?? []).length; i++) picks.push({ id: 'alarms-points', index: i });
       const seen = new Set<string>();
       for (const language of ['zh-CN', 'en'] as const) {
         lang.value = language;

@@ -192,6 +192,7 @@ function alarmContent(f: FeatureOf<'alarms'>, extra: PickedExtra | undefined, no
     line(label('alarms', 'kind'), p.kind && enumValue('alarms', 'kind', p.kind)),
     line(t('tooltip.sensor'), sensorId && nameWithId(extra?.sensor?.properties.name, sensorId)),
     line(t('tooltip.premise'), premiseId && nameWithId(extra?.premise?.properties.name, premiseId)),
+    line(t('tooltip.alarms_here'), extra?.alarmsHere === undefined ? undefined : t('tooltip.alarms_here.value', { count: extra.alarmsHere })),
   ]);
 }
 
