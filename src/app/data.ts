@@ -13,7 +13,10 @@ import type { SourceSpec } from '../sources/manifest-types.ts';
 import type { ReportEntry } from '../sources/report.ts';
 import type { SourceStatusItem } from '../ui/status/SourceStatus.tsx';
 import type { SourceWorkerClient } from '../worker/client.ts';
-import { mergeById } from './merge-by-id.ts';
+import { DeltaMismatchError, applyDelta, mergeById } from './merge-by-id.ts';
+
+/** Results built by applyDelta, already sharing the held features (structural sharing leaves them be). */
+const madeWhole = new WeakSet<LoadResult>();
 
 /** Where the manifest is, relative to the page: `data/manifest.json` beside index.html. */
 export const DEFAULT_MANIFEST_PATH = 'data/manifest.json';
@@ -88,17 +91,31 @@ export function sourceQuery(client: SourceWorkerClient, manifestUrl: string, spe
     queryFn: async ({ signal, client: queryClient, queryKey }): Promise<LoadResult> => {
       const held = queryClient.getQueryData<LoadResult>(queryKey);
       const known = held?.fingerprint;
-      const answer = await client.request('poll', { url: sourceUrl(manifestUrl, spec), spec, ...(known ? { known } : {}) }, { signal });
+      const url = sourceUrl(manifestUrl, spec);
+      let answer = await client.request('poll', { url, spec, ...(known ? { known } : {}) }, { signal });
       // The file has not changed: the same object, so nothing downstream recomputes.
       if ('unchanged' in answer) return held as LoadResult;
-      const result = answer;
+      let result: LoadResult;
+      try {
+        result = 'delta' in answer ? applyDelta(held, answer.delta) : answer;
+      } catch (error) {
+        // The copy held is not the one the delta was made for (it cannot happen, short of a bug): read it whole.
+        if (!(error instanceof DeltaMismatchError)) throw error;
+        answer = await client.request('poll', { url, spec }, { signal });
+        if ('unchanged' in answer || 'delta' in answer) throw error;
+        result = answer;
+      }
+      if (result !== held && 'delta' in answer) madeWhole.add(result);
       const failure = sourceFailure(result);
       const previous = failure ? held : undefined;
       if (failure && previous && !sourceFailure(previous)) throw new SourceReadError(failure);
       return result;
     },
     // TanStack types both sides as unknown; only this query's own results reach it.
-    structuralSharing: (previous: unknown, next: unknown) => mergeById(previous as LoadResult | undefined, next as LoadResult),
+    // A delta made whole already shares the held features: matching them again would cost a pass
+    // over a map of every id, the very work the delta saves.
+    structuralSharing: (previous: unknown, next: unknown) =>
+      madeWhole.has(next as LoadResult) ? next : mergeById(previous as LoadResult | undefined, next as LoadResult),
     refetchInterval: interval,
     refetchIntervalInBackground: options.pollInBackground ?? false,
     // A source without refresh_s is a file that does not change during a visit.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../sources/load.ts';
 import type { SourceWorkerClient } from '../worker/client.ts';
 import { sourceQuery } from './data.ts';
-import { jsonEqual, mergeById } from './merge-by-id.ts';
+import { DeltaMismatchError, applyDelta, jsonEqual, mergeById } from './merge-by-id.ts';
 
 type AlarmProps = { id?: string; level: string; time: string; acknowledged?: boolean };
 
@@ -139,6 +139,62 @@ describe('as the structural sharing of sourceQuery', () => {
     expect(third).not.toBe(first);
     expect(third?.collection.features[0]).toBe(first?.collection.features[0]);
     expect(third?.collection.features[1]).not.toBe(first?.collection.features[1]);
+    qc.clear();
+  });
+});
+
+describe('applyDelta', () => {
+  const held = { ...result([alarm('A1', false), alarm('A2', false), alarm('A3', true)]), fingerprint: 'v1' } as LoadResult;
+  const delta = (from: number[], added: ReturnType<typeof alarm>[], fingerprint = 'v2', base = 'v1') =>
+    ({ base, from: Int32Array.from(from), result: { ...held, collection: { ...held.collection, features: structuredClone(added) }, fingerprint } as LoadResult });
+
+  it('places the held objects and the new features where the delta says', () => {
+    const merged = applyDelta(held, delta([0, -1, 2], [alarm('A2', true)]));
+    const [f0, f1, f2] = merged.collection.features;
+    expect(f0).toBe(held.collection.features[0]);
+    expect(f1?.properties).toMatchObject({ id: 'A2', acknowledged: true });
+    expect(f2).toBe(held.collection.features[2]);
+    expect(merged.fingerprint).toBe('v2');
+    expect(merged.collection).not.toBe(held.collection);
+  });
+
+  it('keeps the held collection when every feature is in place, and the held result when nothing else changed', () => {
+    expect(applyDelta(held, delta([0, 1, 2], [], 'v1')).collection).toBe(held.collection);
+    expect(applyDelta(held, delta([0, 1, 2], [], 'v1'))).toBe(held);
+    const whitespace = applyDelta(held, delta([0, 1, 2], [], 'v1b'));
+    expect(whitespace).not.toBe(held);
+    expect(whitespace.collection).toBe(held.collection);
+  });
+
+  it('refuses a delta made for another version, or one that miscounts its new features', () => {
+    expect(() => applyDelta(held, delta([0, 1, 2], [], 'v2', 'v0'))).toThrow(DeltaMismatchError);
+    expect(() => applyDelta(undefined, delta([0], []))).toThrow(DeltaMismatchError);
+    expect(() => applyDelta(held, delta([0, -1, 2], []))).toThrow(DeltaMismatchError);
+  });
+
+  it('in sourceQuery: a delta answer is made whole against the cached copy; a mismatch reads the source whole', async () => {
+    const spec = { id: 'alarms', kind: 'alarms', path: 'alarms.geojson', crs: 'WGS84', refresh_s: 30 } as const;
+    const first = { ...result([alarm('A1', false), alarm('A2', false)]), fingerprint: 'v1' } as LoadResult;
+    const whole = { ...result([alarm('A1', true), alarm('A2', true)]), fingerprint: 'v3' } as LoadResult;
+    const asked: (string | undefined)[] = [];
+    const answers: unknown[] = [
+      first,
+      { delta: { base: 'v1', from: Int32Array.from([-1, 1]), result: { ...result([alarm('A1', true)]), fingerprint: 'v2' } } },
+      { delta: { base: 'v0', from: Int32Array.from([0, 1]), result: { ...result([]), fingerprint: 'v3' } } },
+      whole,
+    ];
+    const client = { request: (_: string, params: { known?: string }) => { asked.push(params.known); return Promise.resolve(answers.shift()); }, terminate() {} } as unknown as SourceWorkerClient;
+    const qc = new QueryClient();
+    const options = { ...sourceQuery(client, 'http://x/data/manifest.json', spec), staleTime: 0 };
+    await qc.fetchQuery(options);
+    await qc.fetchQuery(options);
+    const second = qc.getQueryData(options.queryKey);
+    expect(second?.fingerprint).toBe('v2');
+    expect(second?.collection.features[1]).toBe(first.collection.features[1]);
+    expect(second?.collection.features[0]?.properties).toMatchObject({ id: 'A1', acknowledged: true });
+    await qc.fetchQuery(options);
+    expect(qc.getQueryData(options.queryKey)?.fingerprint).toBe('v3');
+    expect(asked).toEqual([undefined, 'v1', 'v2', undefined]);
     qc.clear();
   });
 });

@@ -6,6 +6,7 @@
  */
 import { KINDS } from '../sources/contract/kinds.ts';
 import type { LoadResult } from '../sources/load.ts';
+import type { SourceDelta } from '../worker/poll-delta.ts';
 
 type Json = unknown;
 
@@ -112,5 +113,51 @@ export function mergeById(prev: LoadResult | undefined, next: LoadResult): LoadR
   const collection = collectionSame ? prev.collection : ({ ...next.collection, features } as unknown as LoadResult['collection']);
   const restSame = prev.file === next.file && prev.fingerprint === next.fingerprint && jsonEqual(prev.stats, next.stats) && jsonEqual(prev.report, next.report);
   if (collectionSame && restSame) return prev;
+  return { ...next, collection } as LoadResult;
+}
+
+/** A delta that does not fit the copy it is applied to (it names another version, or miscounts). */
+export class DeltaMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeltaMismatchError';
+  }
+}
+
+/**
+ * A poll answered as a delta (src/worker/poll-delta.ts) made whole against the copy held: each
+ * feature is the held object it comes from, or the next new one. Identities as {@link mergeById}
+ * keeps them: `held` itself when nothing changed, its collection when only the report or stats did.
+ * No matching happens here: the worker did it, so a million features cost one pass over an index array.
+ * @throws DeltaMismatchError when `held` is not the version the delta was made against.
+ */
+export function applyDelta(held: LoadResult | undefined, delta: SourceDelta): LoadResult {
+  const next = delta.result;
+  if (!held || held.fingerprint !== delta.base || held.sourceId !== next.sourceId) {
+    throw new DeltaMismatchError(`delta for ${next.sourceId} made against ${delta.base}, held ${held?.fingerprint ?? 'nothing'}`);
+  }
+  const base = held.collection.features;
+  const added = next.collection.features;
+  const { from } = delta;
+  const features = new Array<(typeof base)[number]>(from.length);
+  let taken = 0;
+  let allReused = from.length === base.length;
+  for (let j = 0; j < from.length; j++) {
+    const at = from[j] as number;
+    if (at >= 0 && at < base.length) {
+      features[j] = base[at] as (typeof base)[number];
+      if (at !== j) allReused = false;
+    } else {
+      features[j] = added[taken++] as (typeof base)[number];
+      allReused = false;
+    }
+  }
+  if (taken !== added.length) throw new DeltaMismatchError(`delta for ${next.sourceId}: ${added.length} new features sent, ${taken} placed`);
+  const { features: _nextFeatures, ...nextMembers } = next.collection;
+  const { features: _heldFeatures, ...heldMembers } = held.collection;
+  const collectionSame = allReused && jsonEqual(heldMembers, nextMembers);
+  const collection = collectionSame ? held.collection : ({ ...next.collection, features } as unknown as LoadResult['collection']);
+  const restSame = held.file === next.file && held.fingerprint === next.fingerprint && jsonEqual(held.stats, next.stats) && jsonEqual(held.report, next.report);
+  if (collectionSame && restSame) return held;
   return { ...next, collection } as LoadResult;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../sources/load.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
 import { loadManifest, loadSource, parseDropped, pollSource, textFingerprint } from './handlers.ts';
+import { PollMemory } from './poll-delta.ts';
 
 const spec: SourceSpec = { id: 'hydrants', kind: 'hydrants', path: 'hydrants.geojson', crs: 'WGS84' };
 const hydrants = {
@@ -36,6 +37,23 @@ describe('pollSource', () => {
     const changed = await pollSource(fn, { url: 'http://x/h', spec, ...(known ? { known } : {}) });
     expect('unchanged' in changed).toBe(false);
     expect((changed as LoadResult).fingerprint).not.toBe(known);
+  });
+
+  it('with the worker\'s memory, answers a changed file as a delta against the version the caller holds', async () => {
+    const point = (id: string, x: number) => ({ type: 'Feature', properties: { id, status: '正常' }, geometry: { type: 'Point', coordinates: [x, 30.2] } });
+    let text = JSON.stringify({ type: 'FeatureCollection', features: [point('H1', 120.1), point('H2', 120.2), point('H3', 120.3)] });
+    const { fn } = fakeFetch({ 'http://x/h': () => new Response(text) });
+    const memory = new PollMemory();
+    const first = (await pollSource(fn, { url: 'http://x/h', spec }, undefined, undefined, memory)) as LoadResult;
+    expect(first.collection.features).toHaveLength(3);
+    // H2 moved a little.
+    text = JSON.stringify({ type: 'FeatureCollection', features: [point('H1', 120.1), point('H2', 120.25), point('H3', 120.3)] });
+    const answer = await pollSource(fn, { url: 'http://x/h', spec, known: first.fingerprint ?? '' }, undefined, undefined, memory);
+    if (!('delta' in answer)) throw new Error('expected a delta');
+    expect(answer.delta.base).toBe(first.fingerprint);
+    expect([...answer.delta.from]).toEqual([0, -1, 2]);
+    expect(answer.delta.result.collection.features.map((f) => f.geometry.coordinates)).toEqual([[120.25, 30.2]]);
+    expect(answer.delta.result.fingerprint).toBe(textFingerprint(text));
   });
 
   it('fingerprints by content: equal texts agree, a one-character change does not', () => {

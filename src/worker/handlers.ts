@@ -16,7 +16,8 @@ import { parseManifest } from '../sources/manifest.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
 import { maxBytesFor, readTextLimited, tooLargeEntry } from '../sources/read-limited.ts';
 import type { ReportEntry } from '../sources/report.ts';
-import type { ManifestResult, ParamsOf, ResultOf } from './protocol.ts';
+import type { PollMemory } from './poll-delta.ts';
+import type { ManifestResult, ParamsOf, ResultOf, SourceUnchanged } from './protocol.ts';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -98,8 +99,17 @@ export function featurePrints(features: readonly unknown[]): Uint32Array {
   return out;
 }
 
-/** Reads a source; when its text has the fingerprint `known`, answers `{ unchanged: true }` without parsing. */
-export async function pollSource(fetchFn: Fetch, params: ParamsOf<'poll'>, signal?: AbortSignal, origin?: string): Promise<ResultOf<'poll'>> {
+/**
+ * Reads a source; when its text has the fingerprint `known`, answers `{ unchanged: true }` without parsing.
+ * @param memory the worker's memory of versions answered: given, a poll of a source whose last
+ *   answered version the caller holds is answered as a delta (see poll-delta.ts).
+ */
+export async function pollSource(fetchFn: Fetch, params: ParamsOf<'poll'>, signal?: AbortSignal, origin?: string, memory?: PollMemory): Promise<ResultOf<'poll'>> {
+  const result = await readSource(fetchFn, params, signal, origin);
+  return memory && !('unchanged' in result) ? memory.answer(result, params.known) : result;
+}
+
+async function readSource(fetchFn: Fetch, params: ParamsOf<'poll'>, signal?: AbortSignal, origin?: string): Promise<LoadResult | SourceUnchanged> {
   const { url, spec } = params;
   const file = spec.path;
   if (origin !== undefined && new URL(url, origin).origin !== origin) {

@@ -11,6 +11,7 @@ import type { DropParseResult } from '../sources/guess-kind.ts';
 import type { Manifest, SourceSpec } from '../sources/manifest-types.ts';
 import type { LoadResult } from '../sources/load.ts';
 import type { ReportEntry } from '../sources/report.ts';
+import type { SourceDelta } from './poll-delta.ts';
 
 /** A poll's answer when the file has not changed since the caller's copy. */
 export interface SourceUnchanged {
@@ -32,9 +33,11 @@ export interface WorkerRequests {
   source: { params: { url: string; spec: SourceSpec }; result: LoadResult };
   /**
    * A poll: like `source`, but when the file's text still has the fingerprint the caller holds
-   * (`known`), the answer is only `{ unchanged: true }`: nothing parsed, nothing cloned.
+   * (`known`), the answer is only `{ unchanged: true }`: nothing parsed, nothing cloned. When it
+   * changed and the caller holds the version this worker answered last, the answer is a delta
+   * against it (only the new features cross; see poll-delta.ts).
    */
-  poll: { params: { url: string; spec: SourceSpec; known?: string }; result: LoadResult | SourceUnchanged };
+  poll: { params: { url: string; spec: SourceSpec; known?: string }; result: LoadResult | SourceUnchanged | { delta: SourceDelta } };
   /**
    * A file dropped on the page (or opened): its text, parsed as `kind` or as the kind guessed from its
    * name and contents. Never merged with another request in flight (the text would have to be compared).

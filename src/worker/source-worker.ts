@@ -4,11 +4,13 @@
  */
 /// <reference lib="webworker" />
 import { loadManifest, loadSource, parseDropped, pollSource } from './handlers.ts';
+import { PollMemory } from './poll-delta.ts';
 import type { RequestMessage, ResponseMessage } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const inFlight = new Map<number, AbortController>();
+const polled = new PollMemory();
 
 function reply(message: ResponseMessage): void {
   self.postMessage(message);
@@ -31,7 +33,7 @@ self.addEventListener('message', (event: MessageEvent<RequestMessage>) => {
       case 'source':
         return loadSource(fetch, message.params, controller.signal, self.location.origin);
       case 'poll':
-        return pollSource(fetch, message.params, controller.signal, self.location.origin);
+        return pollSource(fetch, message.params, controller.signal, self.location.origin, polled);
     }
   };
   run().then(

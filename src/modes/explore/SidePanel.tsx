@@ -49,10 +49,13 @@ export function SidePanel({ district, filtered, analyses, selectedFinding, onFin
     () => filterOptions(collections, now),
     [collections.premises, collections.grids, collections.hazard_areas, collections.fire_lanes, collections.hydrants, now],
   );
-  const viewIndex = useMemo(() => createViewIndex(collections), [collections]);
-  const bounds = state.viewBounds.value;
+  // Counting what is in view needs a tree per kind, rebuilt for a kind at each of its polls (a
+  // million alarms: a second): built only while the summary is open.
+  const summaryOpen = tab === 'summary';
+  const viewIndex = useMemo(() => (summaryOpen ? createViewIndex(collections) : null), [collections, summaryOpen]);
+  const bounds = summaryOpen ? state.viewBounds.value : null;
   const counted = useMemo(
-    () => (scope === 'view' && bounds ? inView(viewIndex, filtered, bounds) : filtered),
+    () => (scope === 'view' && bounds && viewIndex ? inView(viewIndex, filtered, bounds) : filtered),
     [scope, bounds, viewIndex, filtered],
   );
   const filter = state.filter.value;
