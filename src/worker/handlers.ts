@@ -16,6 +16,7 @@ import { parseManifest } from '../sources/manifest.ts';
 import type { SourceSpec } from '../sources/manifest-types.ts';
 import { maxBytesFor, readTextLimited, tooLargeEntry } from '../sources/read-limited.ts';
 import type { ReportEntry } from '../sources/report.ts';
+import { fnv1a } from './fnv.ts';
 import type { PollMemory } from './poll-delta.ts';
 import type { ManifestResult, ParamsOf, ResultOf, SourceUnchanged } from './protocol.ts';
 
@@ -76,26 +77,13 @@ export async function loadSource(fetchFn: Fetch, params: ParamsOf<'source'>, sig
  * Hashing is about a hundred times cheaper than parsing, so an unchanged poll costs little.
  */
 export function textFingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${text.length.toString(36)}-${(h >>> 0).toString(36)}`;
+  return `${text.length.toString(36)}-${fnv1a(text).toString(36)}`;
 }
 
 /** A hash per feature of its JSON text, for merging polls cheaply on the main thread (see LoadResult.prints). */
 export function featurePrints(features: readonly unknown[]): Uint32Array {
   const out = new Uint32Array(features.length);
-  for (let i = 0; i < features.length; i++) {
-    const text = JSON.stringify(features[i]);
-    let h = 0x811c9dc5;
-    for (let j = 0; j < text.length; j++) {
-      h ^= text.charCodeAt(j);
-      h = Math.imul(h, 0x01000193);
-    }
-    out[i] = h >>> 0;
-  }
+  for (let i = 0; i < features.length; i++) out[i] = fnv1a(JSON.stringify(features[i]));
   return out;
 }
 

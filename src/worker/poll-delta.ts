@@ -10,6 +10,7 @@
  */
 import { KINDS } from '../sources/contract/kinds.ts';
 import type { LoadResult } from '../sources/load.ts';
+import { fnv1a } from './fnv.ts';
 
 /** What the worker remembers of the version of a source it last answered. */
 export interface PolledVersion {
@@ -30,16 +31,6 @@ export interface SourceDelta {
   result: LoadResult;
 }
 
-/** FNV-1a of a string, never 0 (0 means "no id"). */
-function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) || 1;
-}
-
 interface FeatureLike {
   id?: unknown;
   properties?: Record<string, unknown> | null;
@@ -51,7 +42,8 @@ export function idHashes(features: readonly unknown[], idField: string): Uint32A
   for (let i = 0; i < features.length; i++) {
     const f = features[i] as FeatureLike;
     const value = f.properties?.[idField] ?? f.id;
-    if (typeof value === 'string' || typeof value === 'number') out[i] = hashText(`${typeof value}:${value}`);
+    // Never 0, which means "no id".
+    if (typeof value === 'string' || typeof value === 'number') out[i] = fnv1a(`${typeof value}:${value}`) || 1;
   }
   return out;
 }
