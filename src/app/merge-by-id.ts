@@ -107,6 +107,15 @@ export function mergeById(prev: LoadResult | undefined, next: LoadResult): LoadR
     ? { prev: prev.prints, next: next.prints }
     : undefined;
   const { features, allReused } = shareFeatures(prevFeatures, nextFeatures, KINDS[next.kind].idField, prints);
+  return keepIdentities(prev, next, features, allReused);
+}
+
+/**
+ * `next` with `features` (its features, each the previous object where unchanged), keeping what can be
+ * kept: `prev` itself when nothing changed, `prev.collection` when only the report or stats did.
+ * @param allReused every feature is `prev`'s at the same index, and there are as many.
+ */
+function keepIdentities(prev: LoadResult, next: LoadResult, features: readonly unknown[], allReused: boolean): LoadResult {
   const { features: _nextFeatures, ...nextMembers } = next.collection;
   const { features: _prevFeatures, ...prevMembers } = prev.collection;
   const collectionSame = allReused && jsonEqual(prevMembers, nextMembers);
@@ -153,11 +162,5 @@ export function applyDelta(held: LoadResult | undefined, delta: SourceDelta): Lo
     }
   }
   if (taken !== added.length) throw new DeltaMismatchError(`delta for ${next.sourceId}: ${added.length} new features sent, ${taken} placed`);
-  const { features: _nextFeatures, ...nextMembers } = next.collection;
-  const { features: _heldFeatures, ...heldMembers } = held.collection;
-  const collectionSame = allReused && jsonEqual(heldMembers, nextMembers);
-  const collection = collectionSame ? held.collection : ({ ...next.collection, features } as unknown as LoadResult['collection']);
-  const restSame = held.file === next.file && held.fingerprint === next.fingerprint && jsonEqual(held.stats, next.stats) && jsonEqual(held.report, next.report);
-  if (collectionSame && restSame) return held;
-  return { ...next, collection } as LoadResult;
+  return keepIdentities(held, next, features, allReused);
 }
