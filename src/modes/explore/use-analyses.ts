@@ -101,7 +101,8 @@ export function useAnalyses(all: Collections, manifestUrl: string, rulesPath: st
       .run(name, collections, {
         rulesOverride: rules.override,
         signal: controller.signal,
-        onProgress: (stage, fraction) => report(name, stage, fraction),
+        // A run cancelled by a newer one may still report: its bar is gone, so it must not move the new one's.
+        onProgress: (stage, fraction) => { if (aborts.current.get(name) === controller) report(name, stage, fraction); },
       })
       .then(
         (outcome) => {
