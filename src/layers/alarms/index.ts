@@ -238,8 +238,9 @@ export function pickedAlarm(
   info: { readonly layer?: { readonly id: string } | null; readonly index: number },
 ): AlarmFeature | undefined {
   const features = 'features' in data ? data.features : data;
-  const drawIndex = pickedDrawIndex(alarmColumns(features), info);
-  const featureIndex = drawIndex === undefined ? undefined : alarmColumns(features).order[drawIndex];
+  const columns = alarmColumns(features);
+  const drawIndex = pickedDrawIndex(columns, info);
+  const featureIndex = drawIndex === undefined ? undefined : columns.order[drawIndex];
   return featureIndex === undefined ? undefined : features[featureIndex];
 }
 
