@@ -9,6 +9,11 @@ import { createMapShell, type Bounds, type CameraView, type MapShell, type MapUi
 import { buildStyle, type BasemapStyleSource } from './style.ts';
 import type { Theme } from './theme.ts';
 
+
+/** What identifies a basemap source: its tile URL (one archive, one URL); null for none. */
+function basemapKey(basemap: BasemapStyleSource | null): string | null {
+  return basemap?.tiles[0] ?? null;
+}
 export interface MapViewProps {
   /** Colours and sizes of the basemap; a new theme re-styles the map in place (camera and overlay kept). */
   theme: Theme;
@@ -35,8 +40,8 @@ export interface MapViewProps {
   /** Once, after the map is created: what the caller may want to adapt to. */
   onCreated?: (info: { softwareRenderer: boolean }) => void;
   /**
-   * Every time the map falls idle (style, tiles and drawing done), with the basemap URL its style
-   * has (null: the plain background). Lets a caller hold back work that would compete with the
+   * Every time the map falls idle (style, tiles and drawing done), with the basemap tile URL its
+   * style has (null: the plain background). Lets a caller hold back work that would compete with the
    * basemap's first tiles for the main thread.
    */
   onIdle?: (info: { basemapUrl: string | null }) => void;
@@ -115,7 +120,7 @@ export function MapView(props: MapViewProps) {
     shellRef.current = shell;
     shell.map.on('idle', () => callbacks.current.onIdle?.({ basemapUrl: styled.current?.url ?? null }));
     callbacks.current.onCreated?.({ softwareRenderer: shell.softwareRenderer() });
-    styled.current = { theme, url: basemap?.url ?? null };
+    styled.current = { theme, url: basemapKey(basemap) };
     cameraSet.current = bounds !== undefined || !!props.camera;
     if (cameraSet.current) callbacks.current.onCameraChange?.(shell.camera(), shell.viewBounds());
     settle(shell);
@@ -128,12 +133,12 @@ export function MapView(props: MapViewProps) {
 
   useLayoutEffect(() => {
     const shell = shellRef.current;
-    const url = basemap?.url ?? null;
+    const url = basemapKey(basemap);
     if (!shell || (styled.current?.theme === theme && styled.current.url === url)) return;
     styled.current = { theme, url };
     shell.setStyle(buildStyle(theme, basemap));
     settle(shell);
-  }, [theme, basemap?.url]);
+  }, [theme, basemapKey(basemap)]);
 
   useLayoutEffect(() => {
     const shell = shellRef.current;

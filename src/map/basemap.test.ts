@@ -9,6 +9,7 @@ import {
   chooseInitialBounds,
   headerBounds,
   openBasemap,
+  pmtilesStyleSource,
   pmtilesSourceUrl,
   resolveBasemapUrl,
   type Bounds,
@@ -132,7 +133,8 @@ describe('chooseInitialBounds', () => {
 
 describe('openBasemap (fetch stubbed: range requests against bytes in memory)', () => {
   const line: GeoJSON.Feature = { type: 'Feature', properties: { class: 'local' }, geometry: { type: 'LineString', coordinates: [[1.5, 42.5], [1.52, 42.51]] } };
-  const bytes = concatParts(buildBasemap([{ name: 'roads', features: [line] }], { minzoom: 10, maxzoom: 12, bounds: [1.49, 42.49, 1.53, 42.52] }).archive.parts);
+  const bytes = concatParts(buildBasemap([{ name: 'roads', features: [line] }], { minzoom: 10, maxzoom: 12, bounds: [1.49, 42.49, 1.53, 42.52], attribution: '© sample contributors' }).archive.parts);
+  const bare = concatParts(buildBasemap([{ name: 'roads', features: [line] }], { minzoom: 10, maxzoom: 12 }).archive.parts);
 
   function serve(files: Record<string, Uint8Array>) {
     const seen: { url: string; range: string | null }[] = [];
@@ -153,16 +155,39 @@ describe('openBasemap (fetch stubbed: range requests against bytes in memory)', 
     vi.unstubAllGlobals();
   });
 
-  it('reads the header by a range request and returns its bounds and zooms', async () => {
+  it('reads the header and the metadata by range requests: bounds, zooms and attribution', async () => {
     const url = `${BASE}tiles/ok.pmtiles`;
     const seen = serve({ [url]: bytes });
     const info = await openBasemap(url);
     expect(info.minzoom).toBe(10);
     expect(info.maxzoom).toBe(12);
     expect(info.bounds?.map((v) => v.toFixed(2))).toEqual(['1.49', '42.49', '1.53', '42.52']);
-    expect(seen).toEqual([{ url, range: 'bytes=0-16383' }]);
-    // Shared with the protocol, so MapLibre's TileJSON request reuses this header.
+    expect(info.attribution).toBe('© sample contributors');
+    expect(seen.map((s) => s.range?.split('-')[0])).toEqual(['bytes=0', expect.stringMatching(/^bytes=\d+$/)]);
+    // Shared with the protocol, so MapLibre's tile requests reuse this header.
     expect(pmtilesProtocol().get(url)).toBeDefined();
+  });
+
+  it('gives no attribution for an archive whose metadata has none', async () => {
+    const url = `${BASE}tiles/bare.pmtiles`;
+    serve({ [url]: bare });
+    expect((await openBasemap(url)).attribution).toBeNull();
+  });
+
+  it('describes the style source in full: tile URLs for the protocol, zooms, bounds, attribution', () => {
+    const url = `${BASE}tiles/ok.pmtiles`;
+    expect(pmtilesStyleSource(url, { bounds: [1, 42, 2, 43], minzoom: 10, maxzoom: 16, attribution: '© OSM' })).toEqual({
+      tiles: ['pmtiles://http://127.0.0.1:4173/tiles/ok.pmtiles/{z}/{x}/{y}.mvt'],
+      minzoom: 10,
+      maxzoom: 16,
+      bounds: [1, 42, 2, 43],
+      attribution: '© OSM',
+    });
+    expect(pmtilesStyleSource(url, { bounds: null, minzoom: 0, maxzoom: 14, attribution: null })).toEqual({
+      tiles: ['pmtiles://http://127.0.0.1:4173/tiles/ok.pmtiles/{z}/{x}/{y}.mvt'],
+      minzoom: 0,
+      maxzoom: 14,
+    });
   });
 
   it('says "missing" for a 404', async () => {

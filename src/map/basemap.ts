@@ -12,6 +12,7 @@
  */
 import { PMTiles, TileType } from 'pmtiles';
 import { shareArchive } from './pmtiles-protocol.ts';
+import type { BasemapStyleSource } from './style-expr.ts';
 
 /** [west, south, east, north] in degrees. */
 export type Bounds = readonly [number, number, number, number];
@@ -86,6 +87,24 @@ export function pmtilesSourceUrl(archiveUrl: string): string {
   return `pmtiles://${archiveUrl}`;
 }
 
+/**
+ * The style's vector source for an archive whose header has been read: tile URLs for the
+ * `pmtiles://` protocol with the header's zoom range and bounds and the archive's attribution.
+ * Given in full, it spares MapLibre a TileJSON round trip through the protocol before its first
+ * tile request (on a busy main thread at start-up, that hop cost half a second).
+ * @example pmtilesStyleSource('http://127.0.0.1:4173/tiles/basemap.pmtiles', { bounds: null, minzoom: 10, maxzoom: 16, attribution: null })
+ * // { tiles: ['pmtiles://http://127.0.0.1:4173/tiles/basemap.pmtiles/{z}/{x}/{y}.mvt'], minzoom: 10, maxzoom: 16 }
+ */
+export function pmtilesStyleSource(archiveUrl: string, info: BasemapInfo): BasemapStyleSource {
+  return {
+    tiles: [`${pmtilesSourceUrl(archiveUrl)}/{z}/{x}/{y}.mvt`],
+    minzoom: info.minzoom,
+    maxzoom: info.maxzoom,
+    ...(info.bounds ? { bounds: info.bounds } : {}),
+    ...(info.attribution ? { attribution: info.attribution } : {}),
+  };
+}
+
 /** The bounds fields of a PMTiles header. */
 export interface HeaderBoundsFields {
   minLon: number;
@@ -137,6 +156,8 @@ export interface BasemapInfo {
   readonly bounds: Bounds | null;
   readonly minzoom: number;
   readonly maxzoom: number;
+  /** The archive's attribution from its metadata (© OpenStreetMap for OSM extracts); null when it has none. */
+  readonly attribution: string | null;
 }
 
 /** An archive that cannot be shown: missing (404), or not a readable vector PMTiles archive. */
@@ -148,8 +169,9 @@ export class BasemapError extends Error {
 }
 
 /**
- * Reads an archive's header (one range request of the first 16 KiB) and shares the archive with the
- * `pmtiles://` protocol, so the map's requests for it reuse this header.
+ * Reads an archive's header (one range request of the first 16 KiB) and its metadata (for the
+ * attribution), and shares the archive with the `pmtiles://` protocol, so the map's requests for it
+ * reuse this header. Metadata that cannot be read only loses the attribution.
  * @throws BasemapError `missing` for a 404/410, `unreadable` for anything else (not PMTiles, raster
  *   tiles, a server without range requests).
  */
@@ -165,5 +187,15 @@ export async function openBasemap(archiveUrl: string): Promise<BasemapInfo> {
   }
   if (header.tileType !== TileType.Mvt) throw new BasemapError('unreadable', `not vector tiles (tile type ${header.tileType})`);
   shareArchive(archive);
-  return { bounds: headerBounds(header), minzoom: header.minZoom, maxzoom: header.maxZoom };
+  return { bounds: headerBounds(header), minzoom: header.minZoom, maxzoom: header.maxZoom, attribution: await attributionOf(archive) };
+}
+
+async function attributionOf(archive: PMTiles): Promise<string | null> {
+  try {
+    const metadata: unknown = await archive.getMetadata();
+    const value = typeof metadata === 'object' && metadata !== null ? (metadata as { attribution?: unknown }).attribution : undefined;
+    return typeof value === 'string' && value.trim() ? value : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * The one `pmtiles://` protocol handler of the page. MapLibre asks it for the basemap's TileJSON
- * and tiles; the viewer adds the archive it opened itself (see basemap.ts), so the header read to
- * place the camera is the same one MapLibre then uses: one request, not two.
+ * The one `pmtiles://` protocol handler of the page. MapLibre asks it for the basemap's tiles (the
+ * style describes the source in full, so no TileJSON is asked for); the viewer adds the archive it
+ * opened itself (see basemap.ts), so the header read to place the camera and describe the source is
+ * the same one MapLibre's tile requests then use: one request, not two.
  *
  * Kept on `globalThis` under a registry symbol, so a second copy of this module (hot reload, a test
  * that imports it twice) finds the same handler instead of registering another.
@@ -18,8 +19,7 @@ interface Registry {
 
 function registry(): Registry {
   const g = globalThis as typeof globalThis & { [KEY]?: Registry };
-  // metadata: TileJSON then carries the archive's attribution (© OpenStreetMap for OSM extracts).
-  g[KEY] ??= { protocol: new Protocol({ metadata: true }), registered: false };
+  g[KEY] ??= { protocol: new Protocol(), registered: false };
   return g[KEY];
 }
 

@@ -29,10 +29,21 @@ export const SOURCE_LAYERS = {
   boundaries: 'boundaries',
 } as const;
 
-/** Where the basemap comes from: a vector tile source, normally `pmtiles://<absolute URL>`. */
+/**
+ * Where the basemap comes from: a vector tile source described in full (tile URL template, zoom
+ * range, bounds, attribution), so MapLibre asks for tiles as soon as the style loads instead of
+ * first fetching a TileJSON document.
+ */
 export interface BasemapStyleSource {
-  /** TileJSON URL of the source, e.g. `pmtiles://http://host/tiles/basemap.pmtiles`. */
-  readonly url: string;
+  /** Tile URL templates, e.g. `pmtiles://http://host/tiles/basemap.pmtiles/{z}/{x}/{y}.mvt`. */
+  readonly tiles: readonly string[];
+  /** Zoom range stored in the archive; MapLibre overzooms beyond `maxzoom`. */
+  readonly minzoom: number;
+  readonly maxzoom: number;
+  /** [west, south, east, north]: no tile is asked for outside. */
+  readonly bounds?: readonly [number, number, number, number];
+  /** The archive's attribution (e.g. © OpenStreetMap contributors), shown by the attribution control. */
+  readonly attribution?: string;
 }
 
 /** `source` and `source-layer` of a basemap layer. */

@@ -4,7 +4,7 @@ import { BASEMAP_LAYERS, buildingUse, landuseClass, roadClassOfHighway } from '.
 import { BASEMAP_SOURCE_ID, LABEL_LAYER_IDS, SOURCE_LAYERS, buildStyle, zoomInterpolate, type StyleSpecification } from './style.ts';
 import { BOUNDARY_LEVELS, THEMES, THEME_NAMES, isThemeName, lightTheme, scaleStops, type Theme } from './theme.ts';
 
-const basemap = { url: 'pmtiles://http://127.0.0.1:4173/tiles/basemap.pmtiles' };
+const basemap = { tiles: ['pmtiles://http://127.0.0.1:4173/tiles/basemap.pmtiles/{z}/{x}/{y}.mvt'], minzoom: 10, maxzoom: 16, bounds: [116.3, 39.9, 116.4, 40] as const, attribution: '© OpenStreetMap' };
 type Layer = StyleSpecification['layers'][number];
 
 function prop(layer: Layer, key: 'source' | 'source-layer'): string | undefined {

@@ -34,15 +34,20 @@ export const LABEL_LAYER_IDS = ['roads-label', 'places-label-minor', 'places-lab
  * @param basemap the vector source; null draws only the background (no archive, or not known yet).
  * @returns a complete style (version 8) without `glyphs` or `sprite`: nothing is fetched for it
  *   beyond the basemap's own tiles.
- * @example new maplibregl.Map({ container, style: buildStyle(lightTheme, { url: 'pmtiles://https://host/tiles/basemap.pmtiles' }) })
+ * @example new maplibregl.Map({ container, style: buildStyle(lightTheme, pmtilesStyleSource('https://host/tiles/basemap.pmtiles', info)) })
  */
 export function buildStyle(theme: Theme, basemap: BasemapStyleSource | null): StyleSpecification {
   const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }];
   const sources: StyleSpecification['sources'] = {};
   if (basemap) {
-    // No attribution here: the archive's own (e.g. © OpenStreetMap) is shown by the caller's
-    // attribution control; the PMTiles header gives bounds and zoom range (TileJSON by protocol).
-    sources[BASEMAP_SOURCE_ID] = { type: 'vector', url: basemap.url };
+    sources[BASEMAP_SOURCE_ID] = {
+      type: 'vector',
+      tiles: [...basemap.tiles],
+      minzoom: basemap.minzoom,
+      maxzoom: basemap.maxzoom,
+      ...(basemap.bounds ? { bounds: [...basemap.bounds] } : {}),
+      ...(basemap.attribution ? { attribution: basemap.attribution } : {}),
+    };
     const roads = roadLayers(theme);
     const isSymbol = (l: LayerSpecification) => l.type === 'symbol';
     layers.push(

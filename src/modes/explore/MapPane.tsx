@@ -10,6 +10,7 @@ import type { ThematicLayerId } from '../../layers/catalog/index.ts';
 import type { Bounds, CameraView, MapUiStrings } from '../../map/map-shell.ts';
 import { MapView, type MapFocus } from '../../map/MapView.tsx';
 import type { Theme } from '../../map/theme.ts';
+import type { BasemapStyleSource } from '../../map/style.ts';
 import { pickedFeature, type Picked } from '../../ui/tooltip/pick.ts';
 import { Tooltip } from '../../ui/tooltip/Tooltip.tsx';
 import { tooltipContent } from '../../ui/tooltip/tooltip-content.ts';
@@ -17,7 +18,7 @@ import { useThematicLayers, type LayerLook } from './thematic-layers.ts';
 
 export interface MapPaneProps {
   theme: Theme;
-  basemap: { url: string } | null;
+  basemap: BasemapStyleSource | null;
   bounds?: Bounds;
   camera: CameraView | null;
   focus: MapFocus | null;

@@ -8,8 +8,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { basemapQuery, collectionsByKind, manifestQuery, manifestUrlFor, sourceQuery, sourceStatusItem, useSourcesClient } from '../../app/data.ts';
 import type { Collections } from '../../app/filters.ts';
 import { t } from '../../i18n/index.ts';
-import { chooseBasemap, pmtilesSourceUrl, type BasemapChoice, type BasemapInfo } from '../../map/basemap.ts';
+import { chooseBasemap, pmtilesStyleSource, type BasemapChoice, type BasemapInfo } from '../../map/basemap.ts';
+import type { BasemapStyleSource } from '../../map/style.ts';
 import type { LoadResult } from '../../sources/load.ts';
+import type { Kind } from '../../sources/contract/index.ts';
 import type { Manifest, SourceSpec } from '../../sources/manifest-types.ts';
 import type { ReportEntry } from '../../sources/report.ts';
 import type { SourceStatusItem } from '../../ui/status/SourceStatus.tsx';
@@ -39,7 +41,7 @@ export interface District {
   collections: Collections;
   basemapChoice: BasemapChoice;
   basemap: UseQueryResult<BasemapInfo>;
-  basemapSource: { url: string } | null;
+  basemapSource: BasemapStyleSource | null;
   /** The manifest's snapshot time, or the clock (ticking each minute). */
   now: Date;
 }
