@@ -43,6 +43,8 @@ import { useDistrict, type DroppedSource } from './use-district.ts';
  */
 export const DRAWN_KINDS: readonly Kind[] = ['premises', 'hydrants'];
 export const MAP_READY_MARK = 'fire-one-map:map-ready';
+/** The other sources wait for the first map at most this long. */
+const FIRST_ONLY_DEADLINE_MS = 10_000;
 /** Performance mark when the drawn sources have settled (loaded or failed): splits load time from draw time. */
 export const DATA_READY_MARK = 'fire-one-map:data-ready';
 /** Performance mark when every source has settled and every layer is drawn (after the first map). */
@@ -58,7 +60,11 @@ export default function ExploreMode() {
   const state = useAppState();
   const client = useSourcesClient();
   const [dropped, setDropped] = useState<readonly DroppedSource[]>([]);
-  const district = useDistrict(dropped);
+  // The first map reads only what it draws; the other sources follow once it is up (or after a
+  // deadline, should the map never report ready). On two CPU cores, parsing alarms and buildings
+  // alongside it delayed the first map.
+  const firstOnly = useDeadline(FIRST_ONLY_DEADLINE_MS) && state.mapStatus.value === 'loading';
+  const district = useDistrict(dropped, firstOnly ? { only: DRAWN_KINDS } : {});
   const onDropped = ({ name, result }: DroppedFile) => {
     const spec = { id: `local:${name}`, kind: result.kind, path: name, crs: 'WGS84' as const, title: name };
     // A file dropped again replaces its earlier copy rather than doubling its features.
@@ -271,3 +277,13 @@ export default function ExploreMode() {
 
 /** Zoom a search hit or a list entry is shown at: a building and its neighbours. */
 const FOCUS_ZOOM = 17;
+
+/** True until `ms` have passed since the first render. */
+function useDeadline(ms: number): boolean {
+  const [pending, setPending] = useState(true);
+  useEffect(() => {
+    const timer = setTimeout(() => setPending(false), ms);
+    return () => clearTimeout(timer);
+  }, []);
+  return pending;
+}

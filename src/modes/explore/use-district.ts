@@ -60,17 +60,30 @@ function useMinuteClock(): Date {
   return now;
 }
 
-export function useDistrict(dropped: readonly DroppedSource[], options: { pollInBackground?: boolean } = {}): District {
+export interface DistrictOptions {
+  /** Keep polling while the tab is hidden (the wall display). Default false. */
+  pollInBackground?: boolean;
+  /**
+   * While given, only sources of these kinds are read; the others wait (their queries disabled,
+   * shown as pending) until a render without it. Lets the first map have the CPU to itself.
+   */
+  only?: readonly Kind[];
+}
+
+export function useDistrict(dropped: readonly DroppedSource[], options: DistrictOptions = {}): District {
   const client = useSourcesClient();
   const manifestUrl = useMemo(() => manifestUrlFor(document.baseURI), []);
   const basemapChoice = useMemo(() => chooseBasemap(location.search, document.baseURI), []);
   const basemap = useQuery(basemapQuery(basemapChoice.url));
-  const basemapSource = useMemo(() => (basemap.data ? { url: pmtilesSourceUrl(basemapChoice.url) } : null), [basemap.data]);
+  const basemapSource = useMemo(() => (basemap.data ? pmtilesStyleSource(basemapChoice.url, basemap.data) : null), [basemap.data]);
   const manifestQ = useQuery(manifestQuery(client, manifestUrl));
   const manifest = manifestQ.data?.manifest ?? null;
   const specs = manifest?.sources ?? NO_SPECS;
   const queryOptions = options.pollInBackground === undefined ? {} : { pollInBackground: options.pollInBackground };
-  const sourceQueries = useQueries({ queries: specs.map((spec) => sourceQuery(client, manifestUrl, spec, queryOptions)) });
+  const only = options.only;
+  const sourceQueries = useQueries({
+    queries: specs.map((spec) => ({ ...sourceQuery(client, manifestUrl, spec, queryOptions), enabled: !only || only.includes(spec.kind) })),
+  });
 
   const results = [...sourceQueries.map((q) => q.data), ...dropped.map((d) => d.result)];
   // The results' identities are the dependencies: a poll that changed nothing keeps its object
