@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_VISIBLE_LAYERS, LAYER_DRAW_ORDER } from '../../src/layers/catalog/index.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 import {
-  OUT, POLL, SLOW_MS, anchorOf, camera, deckLayers, hashParams, layersOf, metresBetween, metresToLine, numberIn, openExplore, openTab, pageHash, pollValue,
+  OUT, POLL, SLOW_MS, anchorOf, camera, deckLayers, hashParams, jumpTo, layersOf, metresBetween, metresToLine, numberIn, openExplore, openTab, pageHash, pollValue,
   readGeoJson, searchAndPick, shot, waitDrawn, type LonLat, type Recorder,
 } from './explore-helpers.ts';
 
@@ -103,6 +103,22 @@ describe.skipIf(!viewerUrl)('explore mode on the demo district', () => {
     await expect.poll(async () => layersOf(await deckLayers(page), 'hydrants').map((l) => l.opacity), POLL).toEqual([1]);
     await expect.poll(() => groupState(page, 'grids'), POLL).toBe('on');
   }, 4 * SLOW_MS);
+
+  it('zoomed far out, premise footprints, grid labels and symbol outlines are left out; zoomed back in, they return', async () => {
+    const start = await camera(page);
+    const visible = async () => Object.fromEntries((await deckLayers(page))
+      .filter((l) => ['premises', 'premises-symbols-outline', 'premises-symbols', 'grids-labels', 'grids-outlines'].includes(l.id))
+      .map((l) => [l.id, l.visible]));
+    expect(start.zoom).toBeGreaterThanOrEqual(14);
+    expect(await visible()).toEqual({ 'premises': true, 'premises-symbols-outline': true, 'premises-symbols': true, 'grids-labels': true, 'grids-outlines': true });
+    await jumpTo(page, [start.lon, start.lat], 11.5);
+    await expect.poll(visible, POLL).toEqual({ 'premises': false, 'premises-symbols-outline': false, 'premises-symbols': true, 'grids-labels': false, 'grids-outlines': true });
+    await shot(page, 'explore-zoomed-out');
+    await jumpTo(page, [start.lon, start.lat], 12.5);
+    await expect.poll(visible, POLL).toEqual({ 'premises': false, 'premises-symbols-outline': true, 'premises-symbols': true, 'grids-labels': false, 'grids-outlines': true });
+    await jumpTo(page, [start.lon, start.lat], start.zoom);
+    await expect.poll(visible, POLL).toEqual({ 'premises': true, 'premises-symbols-outline': true, 'premises-symbols': true, 'grids-labels': true, 'grids-outlines': true });
+  }, 3 * SLOW_MS);
 
   it('filters by one community: the district-wide premise count is that community\'s in premises.geojson, co= in the URL', async () => {
     const perCommunity = new Map<string, number>();

@@ -47,7 +47,7 @@ function footprintsLayer(data: CollectionOf<'premises'>, { p, colourTriggers }: 
   return new GeoJsonLayer<PremiseFeature['properties']>({
     id: PREMISES_LAYER_ID,
     data: footprints as never, // deck's GeoJSON typing is looser than the contract's; the shape is the same
-    visible: p.visible,
+    visible: p.visible && p.footprintsVisible,
     pickable: p.pickable,
     opacity: p.opacity,
     filled: true,
@@ -114,6 +114,7 @@ function symbolLayers(data: CollectionOf<'premises'>, { p, colourTriggers, sizeT
     new IconLayer<PremiseFeature>({
       ...shared,
       id: PREMISES_SYMBOL_OUTLINES_LAYER_ID,
+      visible: shared.visible && p.symbolOutlinesVisible,
       getIcon: (f) => premiseIconName(f, 'outline'),
       getColor: rgba(p.symbolOutlineColor, 255),
       updateTriggers: { getSize: sizeTriggers },

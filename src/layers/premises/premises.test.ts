@@ -74,6 +74,16 @@ describe('createPremisesLayer', () => {
     expect(hidden.every((l) => l.props.visible === false)).toBe(true);
   });
 
+  it('leaves out footprints and symbol outlines when told (zoomed far out), never the symbols', () => {
+    const far = createPremisesLayer(data, { now: NOW, footprintsVisible: false, symbolOutlinesVisible: false });
+    expect(far.map((l) => [l.id, l.props.visible])).toEqual([
+      [PREMISES_LAYER_ID, false], [PREMISES_HIGHLIGHT_LAYER_ID, false], [PREMISES_SYMBOL_OUTLINES_LAYER_ID, false], [PREMISES_SYMBOLS_LAYER_ID, true],
+    ]);
+    // Hidden by the legend toggle, nothing comes back through these.
+    const off = createPremisesLayer(data, { now: NOW, visible: false, footprintsVisible: true, symbolOutlinesVisible: true });
+    expect(off.every((l) => l.props.visible === false)).toBe(true);
+  });
+
   it('draws footprints only for polygon premises, symbols for all, on the painted atlas', () => {
     const layers = createPremisesLayer(data, { now: NOW });
     expect((props(byId(layers, PREMISES_LAYER_ID))['data'] as CollectionOf<'premises'>).features).toEqual([factory]);

@@ -57,6 +57,10 @@ export interface PremisesLayerProps {
   outlineDarken: number;
   /** Footprint outline width in screen pixels. Default `1`. */
   lineWidthPixels: number;
+  /** Draw footprints (the page leaves them out when zoomed far out: see layers/detail). Default `true`. */
+  footprintsVisible: boolean;
+  /** Draw the dark outlines round symbols (left out when zoomed far out). Default `true`. */
+  symbolOutlinesVisible: boolean;
   /** Colour of the thin outline round each symbol. Default {@link INK}. */
   symbolOutlineColor: Rgb;
   /** Symbol width in pixels with no or few employees (and every symbol when `sizeBy` is `'none'`). Default `8`, so a district view of a thousand premises stays readable. */
@@ -87,6 +91,8 @@ export const DEFAULT_PREMISES_PROPS: Readonly<Omit<PremisesLayerProps, 'now'>> =
   areaAlpha: 110,
   outlineDarken: 0.45,
   lineWidthPixels: 1,
+  footprintsVisible: true,
+  symbolOutlinesVisible: true,
   symbolOutlineColor: INK,
   symbolMinPixels: 8,
   symbolMaxPixels: 16,

@@ -7,6 +7,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Collections } from '../../app/filters.ts';
 import type { ThematicLayerId } from '../../layers/catalog/index.ts';
+import { detailAt, sameDetail, type Detail } from '../../layers/detail/index.ts';
 import type { Bounds, CameraView, MapUiStrings } from '../../map/map-shell.ts';
 import { MapView, type MapFocus } from '../../map/MapView.tsx';
 import type { Theme } from '../../map/theme.ts';
@@ -92,7 +93,14 @@ export function MapPane(props: MapPaneProps) {
   const stage = props.animate ? 'all' : basemapWait ? 'none' : 'first';
   const stageRef = useRef(stage);
   stageRef.current = stage;
-  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId, stage });
+  // Detail by zoom: re-derived after each move, a new object only when a threshold is crossed.
+  const [detail, setDetail] = useState<Detail>(() => detailAt(props.camera?.zoom ?? null));
+  const onCameraChange = (camera: CameraView, bounds: Bounds) => {
+    const next = detailAt(camera.zoom);
+    setDetail((current) => (sameDetail(current, next) ? current : next));
+    props.onCameraChange(camera, bounds);
+  };
+  const thematic = useThematicLayers({ collections, look, now, pulseTime, selectedId, stage, detail });
   const layers = useMemo(() => [...thematic, ...extraLayers], [thematic, extraLayers]);
 
   const [hover, setHover] = useState<Hover | null>(null);
@@ -129,7 +137,7 @@ export function MapPane(props: MapPaneProps) {
         onError={props.onError}
         onHover={onHover}
         onClick={onClick}
-        onCameraChange={props.onCameraChange}
+        onCameraChange={onCameraChange}
         onCreated={(info) => setSoftware(info.softwareRenderer)}
         onIdle={({ basemapUrl }) => {
           if (basemapUrl !== null) setBasemapDrawn(true);

@@ -17,6 +17,7 @@ import { HYDRANTS_LAYER_ID, createHydrantsLayer } from '../../layers/hydrants/in
 import { PREMISES_LAYER_ID, createPremisesLayer } from '../../layers/premises/index.ts';
 import { SENSORS_LAYER_ID, createSensorsLayer } from '../../layers/sensors/index.ts';
 import { STATIONS_LAYER_ID, createStationsLayer } from '../../layers/stations/index.ts';
+import type { Detail } from '../../layers/detail/index.ts';
 import type { CollectionOf, Kind } from '../../sources/contract/index.ts';
 
 export interface LayerLook {
@@ -33,6 +34,8 @@ export interface ThematicInputs {
   pulseTime: number;
   /** The selected premise, highlighted. */
   selectedId: string | null;
+  /** What is drawn at the map's zoom (layers/detail): footprints, grid labels, symbol outlines. */
+  detail: Detail;
   /**
    * What deck is given, in the order the first map is built: `none` while the basemap's first tiles
    * load (setting up deck layers blocks the main thread, which fetches those tiles for MapLibre);
@@ -59,7 +62,7 @@ function empty<K extends Kind>(kind: K): CollectionOf<K> {
 
 /** Deck layers for every thematic layer, bottom to top, grid labels last. */
 export function useThematicLayers(input: ThematicInputs): Layer[] {
-  const { collections: c, look, now, pulseTime, selectedId, stage } = input;
+  const { collections: c, look, now, pulseTime, selectedId, stage, detail } = input;
   const l = (id: ThematicLayerId) => look(id);
   const key = (id: ThematicLayerId) => {
     const v = l(id);
@@ -67,13 +70,18 @@ export function useThematicLayers(input: ThematicInputs): Layer[] {
   };
   const minute = Math.floor(now.getTime() / 60_000);
 
-  const grids = useMemo(() => createGridsLayer(c.grids ?? empty('grids'), l(GRIDS_LAYER_ID)), [c.grids, key(GRIDS_LAYER_ID)]);
+  const grids = useMemo(
+    () => createGridsLayer(c.grids ?? empty('grids'), { ...l(GRIDS_LAYER_ID), labelsVisible: detail.gridLabels }),
+    [c.grids, key(GRIDS_LAYER_ID), detail.gridLabels],
+  );
   const areas = useMemo(() => createHazardAreasLayer(c.hazard_areas ?? empty('hazard_areas'), l(HAZARD_AREAS_LAYER_ID)), [c.hazard_areas, key(HAZARD_AREAS_LAYER_ID)]);
   const rings = useMemo(() => createHydrantRingsLayer(c.hydrants ?? empty('hydrants'), l(HYDRANT_RINGS_LAYER_ID)), [c.hydrants, key(HYDRANT_RINGS_LAYER_ID)]);
   const lanes = useMemo(() => createFireLanesLayer(c.fire_lanes ?? empty('fire_lanes'), l(FIRE_LANES_LAYER_ID)), [c.fire_lanes, key(FIRE_LANES_LAYER_ID)]);
   const premises = useMemo(
-    () => createPremisesLayer(c.premises ?? empty('premises'), { ...l(PREMISES_LAYER_ID), now, highlightId: selectedId }),
-    [c.premises, key(PREMISES_LAYER_ID), minute, selectedId],
+    () => createPremisesLayer(c.premises ?? empty('premises'), {
+      ...l(PREMISES_LAYER_ID), now, highlightId: selectedId, footprintsVisible: detail.footprints, symbolOutlinesVisible: detail.symbolOutlines,
+    }),
+    [c.premises, key(PREMISES_LAYER_ID), minute, selectedId, detail.footprints, detail.symbolOutlines],
   );
   const hydrants = useMemo(() => createHydrantsLayer(c.hydrants ?? empty('hydrants'), l(HYDRANTS_LAYER_ID)), [c.hydrants, key(HYDRANTS_LAYER_ID)]);
   const stations = useMemo(() => createStationsLayer(c.stations ?? empty('stations'), l(STATIONS_LAYER_ID)), [c.stations, key(STATIONS_LAYER_ID)]);
