@@ -96,7 +96,7 @@ export function scaleRows(f: ScaleFigures, config: RowsConfig): BenchRow[] {
     add('alarms poll landing: p95 frame time', r1(p.frames.p95Ms), 'ms', 'same frames');
     add('alarms poll landing: long tasks > 50 ms', p.longTasks.count, '', `over the ${p.landings} windows`);
     add('alarms poll landing: longest long task', r0(p.longTasks.longestMs), 'ms', `over the ${p.landings} windows (0: none over 50 ms)`);
-    add('alarms poll: fetch → landing', r0(median(p.pollMs)), 'ms', `median of ${p.landings}: ${list(p.pollMs)}; read and parsed in the sources worker, then copied to the page`);
+    add('alarms poll: fetch → landing', r0(median(p.pollMs)), 'ms', `median of ${p.landings}: ${list(p.pollMs)}; read and parsed in the sources worker, answered to the page as a delta (the new features and where each held one goes) and made whole there`);
     add('alarms poll: landing → map drawn', r0(median(p.drawMs)), 'ms', `median of ${p.landings}: ${list(p.drawMs)}; until MapLibre was idle and deck had drawn the new layers`);
   } else {
     add('alarms poll landing: median frame time', Number.NaN, 'ms', `not run: ${f.pollError ?? 'no poll session'}`);
