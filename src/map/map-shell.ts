@@ -112,7 +112,7 @@ export interface MapShell {
    * every frame redraws the whole overlay in software.
    */
   softwareRenderer(): boolean;
-  /** Resolves when the map is idle (style, sources, tiles done) and deck has drawn the current layers. */
+  /** Resolves when the map is idle (style, sources, tiles done) and deck has drawn the current layers at the camera now, on screen. */
   whenSettled(): Promise<void>;
   destroy(): void;
 }
@@ -164,8 +164,9 @@ export function createMapShell(options: MapShellOptions): MapShell {
   };
 
   const software = isSoftwareRenderer(map);
-  const { overlay, detach: detachOverlay } = addDeckOverlay(map, {
+  const { overlay, pending: overlayPending, detach: detachOverlay } = addDeckOverlay(map, {
     software,
+    onFollowSettled: notify,
     onAfterRender: () => {
       drawnVersion = layersVersion;
       notify();
@@ -257,14 +258,16 @@ export function createMapShell(options: MapShellOptions): MapShell {
           if (destroyed) {
             waiters.delete(check);
             reject(new Error('map destroyed'));
-          } else if (!pendingStyle && map.loaded() && !map.isMoving() && map.areTilesLoaded() && drawnVersion === layersVersion) {
+          } else if (!pendingStyle && map.loaded() && !map.isMoving() && map.areTilesLoaded() && drawnVersion === layersVersion && !overlayPending()) {
             waiters.delete(check);
             resolve();
           }
         };
         waiters.add(check);
-        // A frame is needed for either side to report; an idle map would otherwise never call back.
-        map.triggerRepaint();
+        check();
+        // An idle map never calls back: ask it for a frame when it is the side not known to be done.
+        // Not otherwise: on a CPU renderer a frame of the map would wait behind the overlay's drawing.
+        if (waiters.has(check) && !(map.loaded() && !map.isMoving() && map.areTilesLoaded())) map.triggerRepaint();
       });
     },
     destroy() {

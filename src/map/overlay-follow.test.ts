@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followTransform, followWhileMoving } from './overlay-follow.ts';
 
 const drawn = { lng: 118.58, lat: 24.8, zoom: 15, width: 1000, height: 600 };
@@ -46,7 +46,7 @@ describe('followWhileMoving', () => {
     let syncs = 0;
     const deckListener = () => { syncs += 1; };
     map.on('render', deckListener);
-    const undo = followWhileMoving(map as unknown as MapLibreMap, { canvas: () => canvas, sync: deckListener }, deckListener);
+    const { undo } = followWhileMoving(map as unknown as MapLibreMap, { canvas: () => canvas, sync: deckListener }, deckListener);
     return { map, canvas, undo, syncs: () => syncs };
   };
 
@@ -81,5 +81,43 @@ describe('followWhileMoving', () => {
     map.fire('render');
     expect(syncs()).toBe(1);
     expect(map.handlers.get('render')?.size).toBe(1);
+  });
+
+  describe('frames shown later (drawn offscreen)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    });
+
+    it('keeps following with the old frame until the new one is shown, and redraws only after the map\'s next frame', () => {
+      vi.useFakeTimers();
+      vi.stubGlobal('requestAnimationFrame', (f: () => void) => setTimeout(f, 16));
+      const map = new FakeMap();
+      const canvas = { style: { transform: '', transformOrigin: '' } } as unknown as HTMLCanvasElement;
+      let syncs = 0;
+      const sync = () => { syncs += 1; };
+      const following = followWhileMoving(map as unknown as MapLibreMap, { canvas: () => canvas, sync }, sync, { shownLater: true });
+      map.fire('render'); // the first frame is asked for at once
+      expect(syncs).toBe(1);
+      following.shown();
+      expect(canvas.style.transform).toBe('');
+
+      map.moving = true;
+      map.at = { x: 470, y: 300 };
+      map.fire('render');
+      expect(canvas.style.transform).toBe('translate(-30px, 0px) scale(1)');
+      map.moving = false;
+      map.fire('moveend');
+      map.fire('render'); // the map's own last frame: the overlay is not asked to draw in it
+      expect(syncs).toBe(1);
+      vi.advanceTimersByTime(20);
+      expect(syncs).toBe(2);
+      // Not shown yet: the old frame stays where it belongs.
+      expect(canvas.style.transform).toBe('translate(-30px, 0px) scale(1)');
+      map.at = { x: 500, y: 300 }; // the new frame's centre is the screen's centre
+      following.shown();
+      expect(canvas.style.transform).toBe('');
+      following.undo();
+    });
   });
 });

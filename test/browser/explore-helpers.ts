@@ -78,8 +78,15 @@ export async function pollValue<T>(read: () => Promise<T>, ok: (value: T) => boo
   return value;
 }
 
-/** Takes a screenshot of the whole page into {@link OUT}. */
+/**
+ * Takes a screenshot of the whole page into {@link OUT}, once the map has settled (on a CPU renderer
+ * the overlay's frame for a new camera arrives a moment after the move ends; 10 s at most).
+ */
 export async function shot(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => {
+    const handle = window.__fireOneMap;
+    return handle ? Promise.race([handle.whenSettled(), new Promise((done) => setTimeout(done, 10_000))]) : undefined;
+  }).catch(() => undefined);
   mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, `${name}.png`);
   await page.screenshot({ path: file });
