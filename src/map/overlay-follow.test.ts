@@ -29,12 +29,13 @@ class FakeMap {
   moving = false;
   zoom = 15;
   at = { x: 500, y: 300 };
+  centre = { lng: drawn.lng, lat: drawn.lat };
   on(t: string, f: () => void) { (this.handlers.get(t) ?? this.handlers.set(t, new Set()).get(t)!).add(f); return this; }
   off(t: string, f: () => void) { this.handlers.get(t)?.delete(f); return this; }
   fire(t: string) { for (const f of [...(this.handlers.get(t) ?? [])]) f(); }
   isMoving() { return this.moving; }
   getZoom() { return this.zoom; }
-  getCenter() { return { lng: drawn.lng, lat: drawn.lat }; }
+  getCenter() { return this.centre; }
   getContainer() { return { clientWidth: drawn.width, clientHeight: drawn.height }; }
   project() { return this.at; }
 }
@@ -104,6 +105,7 @@ describe('followWhileMoving', () => {
 
       map.moving = true;
       map.at = { x: 470, y: 300 };
+      map.centre = { lng: drawn.lng + 0.0005, lat: drawn.lat };
       map.fire('render');
       expect(canvas.style.transform).toBe('translate(-30px, 0px) scale(1)');
       map.moving = false;
@@ -117,6 +119,11 @@ describe('followWhileMoving', () => {
       map.at = { x: 500, y: 300 }; // the new frame's centre is the screen's centre
       following.shown();
       expect(canvas.style.transform).toBe('');
+      expect(following.pending()).toBe(false);
+      // A still map at the view already drawn asks for nothing more.
+      map.fire('render');
+      vi.advanceTimersByTime(20);
+      expect(syncs).toBe(2);
       following.undo();
     });
   });
