@@ -38,7 +38,6 @@ export interface DeckOverlayOptions {
   onClick?: (info: PickingInfo) => void;
 }
 
-/** Adds the overlay to `map`; `detach` removes it and everything wired with it. */
 export interface DeckOverlay {
   overlay: MapboxOverlay;
   /** A frame for the camera now is still to come (CPU renderer: asked for after a move, being drawn). */
@@ -46,6 +45,7 @@ export interface DeckOverlay {
   detach(): void;
 }
 
+/** Adds the overlay to `map`; `detach` removes it and everything wired with it. */
 export function addDeckOverlay(map: maplibregl.Map, options: DeckOverlayOptions): DeckOverlay {
   const { software } = options;
   // On a CPU renderer, frames after the first are drawn offscreen and shown when done (offscreen-overlay.ts).
