@@ -30,8 +30,10 @@ export function isSoftwareRenderer(map: maplibregl.Map): boolean {
 export interface DeckOverlayOptions {
   /** The map renders on the CPU (see {@link isSoftwareRenderer}). */
   software: boolean;
-  /** After every overlay frame, once it is on screen. */
-  onAfterRender: () => void;
+  /** What the frame about to be drawn shows (e.g. a version of the layers), read when it is drawn. */
+  frameToken: () => number;
+  /** After every overlay frame, once it is on screen, with the token read when it was drawn. */
+  onAfterRender: (token: number) => void;
   /** On a CPU renderer: the frame asked for after a move is on screen, or none was needed. */
   onFollowSettled?: () => void;
   onHover?: (info: PickingInfo) => void;
@@ -59,11 +61,13 @@ export function addDeckOverlay(map: maplibregl.Map, options: DeckOverlayOptions)
     deviceProps: { webgl: { antialias: !software } },
     onBeforeRender: () => offscreen?.beforeRender(),
     onAfterRender: ({ gl }) => {
+      // Read now: by the time an offscreen frame is shown, newer layers may have been given.
+      const token = options.frameToken();
       if (offscreen) {
-        offscreen.afterRender(gl as WebGL2RenderingContext, onShown);
+        offscreen.afterRender(gl as WebGL2RenderingContext, () => onShown(token));
         return;
       }
-      onShown();
+      onShown(token);
       if (software && !offscreenTried) {
         offscreenTried = true;
         const deck = (overlay as unknown as { _deck?: Deck | null })._deck;
@@ -72,8 +76,8 @@ export function addDeckOverlay(map: maplibregl.Map, options: DeckOverlayOptions)
     },
   });
   let following: Following | null = null;
-  const onShown = () => {
-    options.onAfterRender();
+  const onShown = (token: number) => {
+    options.onAfterRender(token);
     following?.shown();
   };
   map.addControl(overlay);

@@ -167,8 +167,9 @@ export function createMapShell(options: MapShellOptions): MapShell {
   const { overlay, pending: overlayPending, detach: detachOverlay } = addDeckOverlay(map, {
     software,
     onFollowSettled: notify,
-    onAfterRender: () => {
-      drawnVersion = layersVersion;
+    frameToken: () => layersVersion,
+    onAfterRender: (drawnAt) => {
+      drawnVersion = Math.max(drawnVersion, drawnAt);
       notify();
     },
     ...(options.onHover ? { onHover: options.onHover } : {}),

@@ -71,6 +71,8 @@ export function drawOffscreen(deck: Deck): OffscreenOverlay | null {
 
   const show = (ctx: WebGL2RenderingContext) => {
     if (!framebuffer) return;
+    // The canvas takes the size the frame was drawn at (luma.gl resizes it lazily, when drawn to).
+    canvasContext.getCurrentFramebuffer();
     const { handle, width, height } = framebuffer;
     const scissor = ctx.isEnabled(ctx.SCISSOR_TEST);
     if (scissor) ctx.disable(ctx.SCISSOR_TEST);
@@ -99,10 +101,8 @@ export function drawOffscreen(deck: Deck): OffscreenOverlay | null {
 
   return {
     beforeRender() {
-      // Deck lays out its viewport by the size the canvas should have; the canvas itself follows
-      // only when drawn to, which an offscreen frame never does: resize it here (it is blank until
-      // the frame is shown, which only a resize of the map can cause).
-      canvasContext.getCurrentFramebuffer();
+      // Deck lays out its viewport by the size the canvas should have; the canvas follows when the
+      // frame is shown (a resized canvas is blank, so not before).
       const [w, h] = canvasContext.getDrawingBufferSize();
       if (framebuffer && (framebuffer.width !== w || framebuffer.height !== h)) framebuffer.resize({ width: w, height: h });
     },
