@@ -122,6 +122,7 @@ export function drawOffscreen(deck: Deck): OffscreenOverlay | null {
     destroy() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      if (pending) gl.deleteSync(pending.sync);
       pending = null;
       deck.setProps({ _framebuffer: null });
       framebuffer?.destroy();
