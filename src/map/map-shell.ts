@@ -177,6 +177,8 @@ export function createMapShell(options: MapShellOptions): MapShell {
   });
 
   map.on('idle', notify);
+  /** The map has nothing left to load or draw. */
+  const mapIdle = () => map.loaded() && !map.isMoving() && map.areTilesLoaded();
   const boundsNow = (): Bounds => {
     const b = map.getBounds();
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
@@ -259,7 +261,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
           if (destroyed) {
             waiters.delete(check);
             reject(new Error('map destroyed'));
-          } else if (!pendingStyle && map.loaded() && !map.isMoving() && map.areTilesLoaded() && drawnVersion === layersVersion && !overlayPending()) {
+          } else if (!pendingStyle && mapIdle() && drawnVersion === layersVersion && !overlayPending()) {
             waiters.delete(check);
             resolve();
           }
@@ -268,7 +270,7 @@ export function createMapShell(options: MapShellOptions): MapShell {
         check();
         // An idle map never calls back: ask it for a frame when it is the side not known to be done.
         // Not otherwise: on a CPU renderer a frame of the map would wait behind the overlay's drawing.
-        if (waiters.has(check) && !(map.loaded() && !map.isMoving() && map.areTilesLoaded())) map.triggerRepaint();
+        if (waiters.has(check) && !mapIdle()) map.triggerRepaint();
       });
     },
     destroy() {

@@ -49,7 +49,7 @@ export function detailAt(zoom: number | null, rules: Partial<DetailRules> = {}):
   };
 }
 
-/** The same object for the same detail, so a memo keyed on it changes only when a threshold is crossed. */
+/** Whether two details draw the same: keep the old object then, so memos change only when a threshold is crossed. */
 export function sameDetail(a: Detail, b: Detail): boolean {
   return a.footprints === b.footprints && a.gridLabels === b.gridLabels && a.symbolOutlines === b.symbolOutlines;
 }
